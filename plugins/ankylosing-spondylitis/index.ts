@@ -1,0 +1,25 @@
+import { definePlugin } from "../../src/plugin-api";
+import { ASAS_DOMAINS } from "./asas-domains";
+import { ASAS_PARTIAL_REMISSION } from "./asas-partial-remission";
+import { ASAS20, ASAS40 } from "./asas-response";
+import { ASDAS_INSTRUMENTS } from "./asdas";
+import { ASDAS_IMPROVEMENT } from "./asdas-improvement";
+import { BASDAI } from "./basdai";
+import { BASDAI50 } from "./basdai50";
+import { BASFI } from "./basfi";
+import { demoAssessments } from "./demo";
+
+export default definePlugin({
+  id: "ankylosing-spondylitis",
+  apiVersion: "^1.0.0",
+  name: "Ankylosing spondylitis / axial spondyloarthritis",
+  shortName: "AS",
+  description:
+    "Ankylosing spondylitis and axial SpA: ASDAS-CRP (primary) and ASDAS-ESR with activity states, BASDAI, BASFI, the ASAS domains " +
+    "and ASAS partial remission; ASDAS improvement, BASDAI50, ASAS20 and ASAS40 response.",
+  instruments: [...ASDAS_INSTRUMENTS, BASDAI, BASFI, ASAS_DOMAINS, ASAS_PARTIAL_REMISSION],
+  // ASAS recommends ASDAS-CRP as the preferred disease activity measure.
+  primaryInstrument: "ASDAS_CRP",
+  responseCriteria: [ASDAS_IMPROVEMENT, BASDAI50, ASAS20, ASAS40],
+  demo: { assessments: demoAssessments },
+});

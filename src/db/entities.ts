@@ -1,0 +1,29 @@
+import { ClinicalAssessment } from "../modules/assessments/clinical-assessment.entity";
+import { ImmuneMeasurement } from "../modules/immunology/immune-measurement.entity";
+import { ImmuneParameter } from "../modules/immunology/immune-parameter.entity";
+import { LabResult } from "../modules/labs/lab-result.entity";
+import { Patient } from "../modules/patients/patient.entity";
+import { AdverseEvent } from "../modules/safety/adverse-event.entity";
+import { ConcomitantMedication } from "../modules/safety/concomitant-medication.entity";
+import { Cohort } from "../modules/study/cohort.entity";
+import { PlannedVisit } from "../modules/study/planned-visit.entity";
+import { Site } from "../modules/study/site.entity";
+import { Study } from "../modules/study/study.entity";
+import { DoseAdministration } from "../modules/visits/dose-administration.entity";
+import { Visit } from "../modules/visits/visit.entity";
+
+export const entities = [
+  Study,
+  Site,
+  Cohort,
+  PlannedVisit,
+  Patient,
+  Visit,
+  DoseAdministration,
+  ConcomitantMedication,
+  ImmuneParameter,
+  ImmuneMeasurement,
+  LabResult,
+  ClinicalAssessment,
+  AdverseEvent,
+];

@@ -1,0 +1,39 @@
+import { GraphQLError } from "graphql";
+import type { FieldProblem } from "./plugin-api";
+
+/** Stable `extensions.code` values returned to clients. */
+export const ErrorCode = {
+  BAD_USER_INPUT: "BAD_USER_INPUT",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  FORBIDDEN: "FORBIDDEN",
+  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+} as const;
+
+/** Invalid input: names every offending field and what it accepts. Nothing was written. */
+export class InvalidInputError extends GraphQLError {
+  readonly problems: FieldProblem[];
+
+  constructor(problems: FieldProblem[]) {
+    super(problems.map((p) => p.message).join("; "), {
+      extensions: { code: ErrorCode.BAD_USER_INPUT, field: problems[0]?.field, allowed: problems[0]?.allowed, problems },
+    });
+    this.problems = problems;
+  }
+}
+
+export function invalidInput(field: string, message: string, allowed?: string): InvalidInputError {
+  return new InvalidInputError([{ field, message: `${field} ${message}`, allowed }]);
+}
+
+/** A referenced record does not exist (reported as bad input: the caller named it). */
+export function unknownReference(field: string, kind: string, id: string): InvalidInputError {
+  return invalidInput(field, `does not name an existing ${kind} (got ${JSON.stringify(id)})`);
+}
+
+export class NotFoundError extends GraphQLError {
+  constructor(kind: string, id: string) {
+    super(`No ${kind} with id ${JSON.stringify(id)}`, { extensions: { code: ErrorCode.NOT_FOUND } });
+  }
+}

@@ -1,0 +1,42 @@
+import type { GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import type { NonEmptyArray } from "type-graphql";
+import { ClinicalAssessmentResolver } from "../modules/assessments/clinical-assessment.resolver";
+import { CatalogueResolver } from "../modules/catalogue/catalogue.resolver";
+import { ComputeScoreResolver } from "../modules/catalogue/compute-score.resolver";
+import { EvaluateResponseResolver } from "../modules/catalogue/evaluate-response.resolver";
+import { ImmuneMeasurementResolver } from "../modules/immunology/immune-measurement.resolver";
+import { LabResultResolver } from "../modules/labs/lab-result.resolver";
+import { MutationsResolver } from "../modules/mutations.resolver";
+import { PatientResolver } from "../modules/patients/patient.resolver";
+import { AdverseEventResolver } from "../modules/safety/adverse-event.resolver";
+import { CohortResolver } from "../modules/study/cohort.resolver";
+import { SiteResolver } from "../modules/study/site.resolver";
+import { StudyResolver } from "../modules/study/study.resolver";
+import { DoseAdministrationResolver } from "../modules/visits/dose-administration.resolver";
+import { VisitResolver } from "../modules/visits/visit.resolver";
+import type { DiseasePlugin } from "../plugin-api";
+
+const CORE_RESOLVERS = [
+  StudyResolver,
+  CohortResolver,
+  SiteResolver,
+  PatientResolver,
+  VisitResolver,
+  DoseAdministrationResolver,
+  ImmuneMeasurementResolver,
+  LabResultResolver,
+  ClinicalAssessmentResolver,
+  AdverseEventResolver,
+  CatalogueResolver,
+  ComputeScoreResolver,
+  EvaluateResponseResolver,
+  MutationsResolver,
+] as const;
+
+/** The core schema plus each plugin's own GraphQL contributions. */
+export function buildBasketSchema(plugins: readonly DiseasePlugin[]): Promise<GraphQLSchema> {
+  const resolvers = [...CORE_RESOLVERS, ...plugins.flatMap((p) => p.graphql?.resolvers ?? [])] as unknown as NonEmptyArray<Function>;
+  const orphanedTypes = plugins.flatMap((p) => p.graphql?.orphanedTypes ?? []);
+  return buildSchema({ resolvers, orphanedTypes, validate: false });
+}

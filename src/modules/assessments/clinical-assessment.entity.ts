@@ -1,0 +1,62 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { Field, Float, ID, ObjectType } from "type-graphql";
+import { DOUBLE } from "../../db/columns";
+import { toGlobalId } from "../../graphql/global-id";
+import { JSONObject } from "../../graphql/scalars";
+import type { Inputs } from "../../plugin-api";
+import { Visit } from "../visits/visit.entity";
+import { Patient } from "../patients/patient.entity";
+
+/**
+ * An instrument scored at a visit. The raw inputs are kept as entered; score and category are always
+ * computed by the instrument's plugin (never typed in) and stored with the calculator's version.
+ */
+@ObjectType({ description: "An instrument scored at a visit: raw inputs as entered, score and category computed by the plugin." })
+@Entity("clinical_assessment")
+@Index(["visitId", "instrumentCode"], { unique: true })
+@Index(["instrumentCode", "patientId"])
+export class ClinicalAssessment {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Field(() => ID, { name: "id" })
+  get nodeId(): string {
+    return toGlobalId("ClinicalAssessment", this.id);
+  }
+
+  @Column("integer")
+  visitId: number;
+
+  @ManyToOne(() => Visit, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "visitId" })
+  visit?: Visit;
+
+  @Column("integer")
+  patientId: number;
+
+  @ManyToOne(() => Patient, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "patientId" })
+  patient?: Patient;
+
+  @Field({ description: "Code of the instrument, e.g. DAS28_ESR." })
+  @Column("varchar")
+  instrumentCode: string;
+
+  @Field(() => JSONObject, { description: "Raw inputs as entered, keyed by the instrument's input names." })
+  @Column("simple-json")
+  inputs: Inputs;
+
+  @Field(() => Float, { nullable: true, description: "Computed score, unrounded; null for instruments without a composite score." })
+  @Column({ type: DOUBLE, nullable: true })
+  score: number | null;
+
+  @Column({ type: "varchar", nullable: true })
+  category: string | null;
+
+  @Column("simple-json")
+  components: Record<string, number>;
+
+  @Field({ description: "Version of the calculator that computed the score." })
+  @Column("varchar")
+  calculatorVersion: string;
+}

@@ -1,0 +1,55 @@
+import { Field, ID, InputType } from "type-graphql";
+import type { EntityManager } from "typeorm";
+import { InvalidInputError } from "../../errors";
+import { JSONObject } from "../../graphql/scalars";
+import { scoreInstrument } from "../../plugin-api";
+import type { Inputs } from "../../plugin-api";
+import type { PluginRegistry } from "../../plugins/registry";
+import { Patient } from "../patients/patient.entity";
+import { Cohort } from "../study/cohort.entity";
+import { findVisit } from "../visits/patient-visit";
+import { ClinicalAssessment } from "./clinical-assessment.entity";
+
+@InputType()
+export class RecordAssessmentInput {
+  @Field(() => ID)
+  visitId: string;
+
+  @Field({ description: "Instrument code, e.g. DAS28_ESR (see the instruments query)." })
+  instrument: string;
+
+  @Field(() => JSONObject, { description: "Raw inputs keyed by the instrument's input names; the score is computed from them." })
+  inputs: Inputs;
+}
+
+/** Scores the inputs with the instrument's plugin and stores inputs, score and category together. */
+export async function recordAssessment(manager: EntityManager, registry: PluginRegistry, input: RecordAssessmentInput): Promise<ClinicalAssessment> {
+  const visit = await findVisit(manager, "visitId", input.visitId);
+  const registered = registry.instrument(input.instrument);
+  const patient = await manager.findOneByOrFail(Patient, { id: visit.patientId });
+  const cohort = await manager.findOneByOrFail(Cohort, { id: patient.cohortId });
+  const usable = registry.allInstruments().filter((i) => !i.plugin || i.plugin.id === cohort.diseaseId);
+  if (!registered || !usable.includes(registered)) {
+    const allowed = usable.map((i) => i.definition.code).join(", ");
+    const why = registered ? `belongs to ${registered.plugin!.name}, not to this patient's cohort (${cohort.diseaseId})` : "is not a known instrument";
+    throw new InvalidInputError([{ field: "instrument", message: `instrument ${JSON.stringify(input.instrument)} ${why}`, allowed }]);
+  }
+  const definition = registered.definition;
+  const outcome = scoreInstrument(definition, input.inputs ?? {});
+  if (!outcome.ok) throw new InvalidInputError(outcome.problems);
+  if (await manager.existsBy(ClinicalAssessment, { visitId: visit.id, instrumentCode: definition.code })) {
+    throw new InvalidInputError([{ field: "instrument", message: `instrument ${definition.code} is already recorded at this visit` }]);
+  }
+  return manager.save(
+    manager.create(ClinicalAssessment, {
+      visitId: visit.id,
+      patientId: visit.patientId,
+      instrumentCode: definition.code,
+      inputs: input.inputs,
+      score: outcome.value,
+      category: outcome.category?.code ?? null,
+      components: outcome.components,
+      calculatorVersion: definition.version,
+    }),
+  );
+}

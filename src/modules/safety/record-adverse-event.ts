@@ -1,0 +1,83 @@
+import { Field, ID, InputType, Int } from "type-graphql";
+import type { EntityManager } from "typeorm";
+import { LocalDate } from "../../graphql/scalars";
+import { Checks } from "../../validation/checks";
+import { findPatient, findVisit } from "../visits/patient-visit";
+import { ActionTaken, AdverseEventOutcome, Relatedness } from "./adverse-event-enums";
+import { AdverseEvent } from "./adverse-event.entity";
+
+@InputType()
+export class RecordAdverseEventInput {
+  @Field(() => ID)
+  patientId: string;
+
+  @Field(() => ID, { nullable: true, description: "Visit at which the event was reported; must be a visit of the same patient." })
+  visitId?: string | null;
+
+  @Field({ description: "Verbatim term as reported." })
+  term: string;
+
+  @Field(() => String, { nullable: true })
+  meddraCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  meddraVersion?: string | null;
+
+  @Field(() => Int, { description: "CTCAE grade 1–5." })
+  grade: number;
+
+  @Field({ defaultValue: "5.0" })
+  ctcaeVersion: string;
+
+  @Field({ defaultValue: false })
+  serious: boolean;
+
+  @Field(() => Relatedness)
+  relatedness: Relatedness;
+
+  @Field(() => LocalDate)
+  onsetDate: string;
+
+  @Field(() => LocalDate, { nullable: true })
+  resolutionDate?: string | null;
+
+  @Field(() => AdverseEventOutcome)
+  outcome: AdverseEventOutcome;
+
+  @Field(() => ActionTaken, { defaultValue: ActionTaken.DOSE_NOT_CHANGED })
+  actionTaken: ActionTaken;
+}
+
+export async function recordAdverseEvent(manager: EntityManager, input: RecordAdverseEventInput): Promise<AdverseEvent> {
+  const patient = await findPatient(manager, "patientId", input.patientId);
+  const visit = input.visitId ? await findVisit(manager, "visitId", input.visitId, patient.id) : null;
+  const checks = new Checks()
+    .text("term", input.term, 200)
+    .text("meddraCode", input.meddraCode, 20)
+    .text("meddraVersion", input.meddraVersion, 10)
+    .integer("grade", input.grade, 1, 5)
+    .text("ctcaeVersion", input.ctcaeVersion, 10)
+    .date("onsetDate", input.onsetDate)
+    .date("resolutionDate", input.resolutionDate)
+    .notBefore("resolutionDate", input.resolutionDate, input.onsetDate, "onsetDate");
+  if (input.meddraCode && !input.meddraVersion) checks.required("meddraVersion", input.meddraVersion, "with a MedDRA code");
+  if (input.grade === 5 && input.outcome !== AdverseEventOutcome.FATAL) checks.add("outcome", "must be FATAL for a grade 5 event", "FATAL");
+  checks.verify();
+  return manager.save(
+    manager.create(AdverseEvent, {
+      patientId: patient.id,
+      visitId: visit?.id ?? null,
+      term: input.term,
+      meddraCode: input.meddraCode ?? null,
+      meddraVersion: input.meddraVersion ?? null,
+      grade: input.grade,
+      ctcaeVersion: input.ctcaeVersion,
+      serious: input.serious,
+      relatedness: input.relatedness,
+      onsetDate: input.onsetDate,
+      resolutionDate: input.resolutionDate ?? null,
+      outcome: input.outcome,
+      actionTaken: input.actionTaken,
+    }),
+  );
+}

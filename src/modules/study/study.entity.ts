@@ -1,0 +1,39 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { toGlobalId } from "../../graphql/global-id";
+
+@ObjectType({ description: "A clinical study (protocol) and its registry identity." })
+@Entity("study")
+export class Study {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Field(() => ID, { name: "id" })
+  get nodeId(): string {
+    return toGlobalId("Study", this.id);
+  }
+
+  @Field({ description: "Short protocol code, e.g. TRANSREG." })
+  @Column({ type: "varchar", unique: true })
+  code: string;
+
+  @Field()
+  @Column("varchar")
+  title: string;
+
+  @Field(() => String, { nullable: true, description: "Public registry id, e.g. NCT01988506." })
+  @Column({ type: "varchar", nullable: true })
+  registryId: string | null;
+
+  @Field(() => String, { nullable: true, description: "Phase as registered, e.g. I/IIa." })
+  @Column({ type: "varchar", nullable: true })
+  phase: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "varchar", nullable: true })
+  sponsor: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "text", nullable: true })
+  description: string | null;
+}

@@ -1,0 +1,35 @@
+import type { EntityManager } from "typeorm";
+import { Checks } from "../../validation/checks";
+import { DoseAdministration } from "./dose-administration.entity";
+import { findPatient, findVisit } from "./patient-visit";
+import { studyDayOf } from "./study-day";
+import type { RecordDoseInput } from "./visit-inputs";
+
+export async function recordDose(manager: EntityManager, input: RecordDoseInput): Promise<DoseAdministration> {
+  const patient = await findPatient(manager, "patientId", input.patientId);
+  const visit = input.visitId ? await findVisit(manager, "visitId", input.visitId, patient.id) : null;
+  const checks = new Checks()
+    .date("administeredOn", input.administeredOn)
+    .number("dose", input.dose, 0, 1000)
+    .text("doseUnit", input.doseUnit, 20)
+    .text("route", input.route, 20)
+    .text("lot", input.lot, 40)
+    .text("notGivenReason", input.notGivenReason, 500);
+  if (!input.given) checks.required("notGivenReason", input.notGivenReason, "when the dose was not given");
+  if (input.given && input.dose === 0) checks.add("dose", "must be above 0 for a dose that was given");
+  checks.verify();
+  return manager.save(
+    manager.create(DoseAdministration, {
+      patientId: patient.id,
+      visitId: visit?.id ?? null,
+      administeredOn: input.administeredOn,
+      studyDay: patient.treatmentStartDate ? studyDayOf(patient.treatmentStartDate, input.administeredOn) : null,
+      dose: input.dose,
+      doseUnit: input.doseUnit,
+      route: input.route,
+      lot: input.lot ?? null,
+      given: input.given,
+      notGivenReason: input.notGivenReason ?? null,
+    }),
+  );
+}

@@ -1,0 +1,30 @@
+import type { EntityManager } from "typeorm";
+import { unknownReference } from "../../errors";
+import { Checks, decodeId } from "../../validation/checks";
+import { PlannedVisit } from "../study/planned-visit.entity";
+import { findPatient } from "./patient-visit";
+import { studyDayOf } from "./study-day";
+import type { RecordVisitInput } from "./visit-inputs";
+import { Visit } from "./visit.entity";
+
+export async function recordVisit(manager: EntityManager, input: RecordVisitInput): Promise<Visit> {
+  const patient = await findPatient(manager, "patientId", input.patientId);
+  const checks = new Checks().date("visitDate", input.visitDate);
+  let planned: PlannedVisit | null = null;
+  if (input.plannedVisitId) {
+    planned = await manager.findOneBy(PlannedVisit, { id: decodeId("plannedVisitId", input.plannedVisitId, "PlannedVisit") });
+    if (!planned) throw unknownReference("plannedVisitId", "planned visit", input.plannedVisitId);
+    if (planned.cohortId !== patient.cohortId) checks.add("plannedVisitId", "is a visit of another cohort's schedule", "a planned visit of the patient's cohort");
+    else if (await manager.existsBy(Visit, { patientId: patient.id, plannedVisitId: planned.id })) {
+      checks.add("plannedVisitId", `${planned.code} is already recorded for this patient`);
+    }
+  }
+  checks.verify();
+
+  const studyDay = patient.treatmentStartDate ? studyDayOf(patient.treatmentStartDate, input.visitDate) : null;
+  const outOfWindow =
+    planned !== null && studyDay !== null && (studyDay < planned.studyDay - planned.windowBefore || studyDay > planned.studyDay + planned.windowAfter);
+  return manager.save(
+    manager.create(Visit, { patientId: patient.id, plannedVisitId: planned?.id ?? null, visitDate: input.visitDate, studyDay, outOfWindow, state: input.state }),
+  );
+}

@@ -1,0 +1,53 @@
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { DATE } from "../../db/columns";
+import { LocalDate } from "../../graphql/scalars";
+import { toGlobalId } from "../../graphql/global-id";
+import { VisitState } from "./visit-state";
+import { Patient } from "../patients/patient.entity";
+import { PlannedVisit } from "../study/planned-visit.entity";
+
+@ObjectType({ description: "A visit that took place (or was planned and not done) for one patient." })
+@Entity("visit")
+@Index(["patientId", "visitDate"])
+export class Visit {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Field(() => ID, { name: "id" })
+  get nodeId(): string {
+    return toGlobalId("Visit", this.id);
+  }
+
+  @Column("integer")
+  patientId: number;
+
+  @ManyToOne(() => Patient, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "patientId" })
+  patient?: Patient;
+
+  /** Null for an unscheduled visit. */
+  @Index()
+  @Column({ type: "integer", nullable: true })
+  plannedVisitId: number | null;
+
+  @ManyToOne(() => PlannedVisit, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "plannedVisitId" })
+  plannedVisit?: PlannedVisit;
+
+  @Field(() => LocalDate)
+  @Column(DATE)
+  visitDate: string;
+
+  @Field(() => Int, { nullable: true, description: "Study day derived from the patient's first dose (day 1; there is no day 0)." })
+  @Column({ type: "integer", nullable: true })
+  studyDay: number | null;
+
+  @Field({ description: "True when the actual study day is outside the planned visit's window." })
+  @Column("boolean")
+  outOfWindow: boolean;
+
+  @Field(() => VisitState)
+  @Column("varchar")
+  state: VisitState;
+}

@@ -1,0 +1,117 @@
+import semver from "semver";
+import { PLUGIN_API_VERSION, bandFor, roundTo, scoreInstrument } from "../plugin-api";
+import type { ActivityBand, DiseasePlugin, InstrumentDefinition } from "../plugin-api";
+import { evaluateCriterion } from "./evaluate-criterion";
+
+const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
+const LOWER_SNAKE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
+const CAMEL = /^[a-z][a-zA-Z0-9]*$/;
+
+/** Bands must run from the bottom of the range to the top with no gap and no overlap. */
+export function checkBands(instrument: InstrumentDefinition): string[] {
+  const problems: string[] = [];
+  const bands: ActivityBand[] = instrument.bands;
+  if (bands.length === 0) return problems;
+  const where = `${instrument.code} bands`;
+  if (bands[0].lower && bands[0].lower.value > instrument.range.min) problems.push(`${where}: the lowest band starts above the range minimum`);
+  const last = bands[bands.length - 1];
+  if (last.upper && last.upper.value < instrument.range.max) problems.push(`${where}: the highest band ends below the range maximum`);
+  for (let i = 0; i + 1 < bands.length; i++) {
+    const upper = bands[i].upper;
+    const lower = bands[i + 1].lower;
+    if (!upper || !lower || upper.value !== lower.value || upper.inclusive === lower.inclusive) {
+      problems.push(`${where}: ${bands[i].code} and ${bands[i + 1].code} must meet at one cut-off that exactly one of them includes`);
+    }
+  }
+  for (const band of bands) if (!LOWER_SNAKE.test(band.code)) problems.push(`${where}: category code ${band.code} is not lower_snake_case`);
+  return problems;
+}
+
+function checkInstrument(instrument: InstrumentDefinition): string[] {
+  const problems: string[] = [];
+  const code = instrument.code;
+  if (!UPPER_SNAKE.test(code)) problems.push(`instrument code ${code} is not UPPER_SNAKE_CASE`);
+  if (!semver.valid(instrument.version)) problems.push(`${code}: version ${instrument.version} is not semver`);
+  const names = new Set<string>();
+  for (const input of instrument.inputs) {
+    if (!CAMEL.test(input.name)) problems.push(`${code}: input name ${input.name} is not lowerCamelCase`);
+    if (names.has(input.name)) problems.push(`${code}: input ${input.name} is declared twice`);
+    names.add(input.name);
+    if ((input.type === "integer" || input.type === "number") && !input.options && (input.min === undefined || input.max === undefined)) {
+      problems.push(`${code}: numeric input ${input.name} needs a min and a max`);
+    }
+    if (input.type === "code" && !input.options?.length) problems.push(`${code}: code input ${input.name} needs options`);
+  }
+  if (instrument.range.min > instrument.range.max) problems.push(`${code}: range min is above max`);
+  problems.push(...checkBands(instrument));
+  if (instrument.bands.length > 0 && instrument.categories) problems.push(`${code}: declare bands or rule-based categories, not both`);
+  for (const category of instrument.categories ?? []) {
+    if (!LOWER_SNAKE.test(category.code)) problems.push(`${code}: category code ${category.code} is not lower_snake_case`);
+  }
+  if (instrument.references.length === 0) problems.push(`${code}: no reference given`);
+  instrument.examples.forEach((example, i) => {
+    const outcome = scoreInstrument(instrument, example.inputs);
+    if (!outcome.ok) {
+      problems.push(`${code} example ${i + 1} is rejected: ${outcome.problems.map((p) => p.message).join("; ")}`);
+      return;
+    }
+    const decimals = example.precision ?? instrument.decimals;
+    const got = outcome.value === null ? null : roundTo(outcome.value, decimals);
+    if (got !== example.value) problems.push(`${code} example ${i + 1} (${example.source}): expected ${example.value}, computed ${got}`);
+    if (example.category !== undefined && outcome.category?.code !== example.category) {
+      problems.push(`${code} example ${i + 1}: expected category ${example.category}, got ${outcome.category?.code}`);
+    }
+    if (outcome.value !== null && instrument.bands.length > 0 && !bandFor(instrument.bands, outcome.value)) {
+      problems.push(`${code} example ${i + 1}: score ${outcome.value} falls in no band`);
+    }
+  });
+  return problems;
+}
+
+/**
+ * Everything the core can check about a plugin on its own. `known` holds instruments of other
+ * plugins and the shared instruments that criteria may refer to.
+ */
+export function checkPlugin(plugin: DiseasePlugin, known: InstrumentDefinition[] = []): string[] {
+  const problems: string[] = [];
+  if (!KEBAB.test(plugin.id)) problems.push(`plugin id ${plugin.id} is not kebab-case`);
+  if (!semver.validRange(plugin.apiVersion) || !semver.satisfies(PLUGIN_API_VERSION, plugin.apiVersion)) {
+    problems.push(`${plugin.id}: written for plugin API ${plugin.apiVersion}, this core provides ${PLUGIN_API_VERSION}`);
+  }
+  const instruments = new Map<string, InstrumentDefinition>();
+  for (const instrument of [...known, ...plugin.instruments]) instruments.set(instrument.code, instrument);
+  const own = new Set<string>();
+  for (const instrument of plugin.instruments) {
+    if (own.has(instrument.code)) problems.push(`${plugin.id}: instrument ${instrument.code} is declared twice`);
+    own.add(instrument.code);
+    problems.push(...checkInstrument(instrument).map((p) => `${plugin.id}: ${p}`));
+  }
+  if (!own.has(plugin.primaryInstrument)) problems.push(`${plugin.id}: primary instrument ${plugin.primaryInstrument} is not one of its instruments`);
+  const criteria = new Set<string>();
+  for (const criterion of plugin.responseCriteria) {
+    const where = `${plugin.id}: criterion ${criterion.code}`;
+    if (!UPPER_SNAKE.test(criterion.code)) problems.push(`${where} is not UPPER_SNAKE_CASE`);
+    if (criteria.has(criterion.code)) problems.push(`${where} is declared twice`);
+    criteria.add(criterion.code);
+    for (const code of [...criterion.instruments, ...(criterion.companions ?? [])]) {
+      if (!instruments.has(code)) problems.push(`${where} refers to unknown instrument ${code}`);
+    }
+    for (const category of criterion.categories) if (!LOWER_SNAKE.test(category.code)) problems.push(`${where}: category ${category.code} is not lower_snake_case`);
+    if (criterion.references.length === 0) problems.push(`${where}: no reference given`);
+    criterion.examples.forEach((example, i) => {
+      try {
+        const { result } = evaluateCriterion(criterion, instruments, example);
+        if (result.status !== example.status || (example.category !== undefined && result.category !== example.category)) {
+          problems.push(`${where} example ${i + 1} (${example.source}): expected ${example.status}/${example.category}, got ${result.status}/${result.category}`);
+        }
+        if (result.category !== undefined && !criterion.categories.some((c) => c.code === result.category)) {
+          problems.push(`${where} example ${i + 1}: category ${result.category} is not declared`);
+        }
+      } catch (error) {
+        problems.push(`${where} example ${i + 1} failed: ${(error as Error).message}`);
+      }
+    });
+  }
+  return problems;
+}
