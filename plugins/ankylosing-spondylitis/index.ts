@@ -21,5 +21,5 @@ export default definePlugin({
   // ASAS recommends ASDAS-CRP as the preferred disease activity measure.
   primaryInstrument: "ASDAS_CRP",
   responseCriteria: [ASDAS_IMPROVEMENT, BASDAI50, ASAS20, ASAS40],
-  demo: { assessments: demoAssessments },
+  demo: { assessments: demoAssessments, femaleShare: 0.3 },
 });

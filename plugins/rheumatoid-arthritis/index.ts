@@ -18,5 +18,5 @@ export default definePlugin({
   instruments: [...DAS28_INSTRUMENTS, ...CDAI_SDAI_INSTRUMENTS, ...BOOLEAN_INSTRUMENTS, ACR_CORE_SET],
   primaryInstrument: "DAS28_ESR",
   responseCriteria: [EULAR_RESPONSE, ...ACR_CRITERIA],
-  demo: { assessments: demoAssessments },
+  demo: { assessments: demoAssessments, femaleShare: 0.75 },
 });

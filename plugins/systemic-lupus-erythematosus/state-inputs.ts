@@ -29,5 +29,5 @@ export const haemolyticAnaemia = booleanInput("haemolyticAnaemia", "Haemolytic a
 });
 
 export const gastrointestinalActivity = booleanInput("gastrointestinalActivity", "Gastrointestinal lupus activity", {
-  description: "Active gastrointestinal lupus, e.g. lupus enteritis, mesenteric vasculitis, pancreatitis or serositis of the abdomen (not a SLEDAI-2K descriptor; LLDAS criterion 1 excludes it).",
+  description: "Active gastrointestinal lupus as judged by the investigator (not a SLEDAI-2K descriptor; LLDAS criterion 1 excludes it).",
 });

@@ -34,6 +34,16 @@ export class Loaders {
     });
   }
 
+  /** A loader for any batch function, shared within the request under `name` (which must encode its arguments). */
+  keyed<V>(name: string, batch: (keys: readonly number[]) => Promise<V[]>): DataLoader<number, V> {
+    let loader = this.cache.get(name) as DataLoader<number, V> | undefined;
+    if (!loader) {
+      loader = new DataLoader<number, V>(batch, { maxBatchSize: 500 });
+      this.cache.set(name, loader as DataLoader<number, unknown>);
+    }
+    return loader;
+  }
+
   private loader<V>(entity: EntityTarget<ObjectLiteral>, relation: string, batch: (keys: readonly number[]) => Promise<V[]>): DataLoader<number, V> {
     const name = `${this.manager.getRepository(entity).metadata.name}.${relation}`;
     let loader = this.cache.get(name) as DataLoader<number, V> | undefined;

@@ -8,6 +8,7 @@ import { EvaluateResponseResolver } from "../modules/catalogue/evaluate-response
 import { ImmuneMeasurementResolver } from "../modules/immunology/immune-measurement.resolver";
 import { LabResultResolver } from "../modules/labs/lab-result.resolver";
 import { MutationsResolver } from "../modules/mutations.resolver";
+import { NodeResolver } from "../modules/node.resolver";
 import { PatientResolver } from "../modules/patients/patient.resolver";
 import { AdverseEventResolver } from "../modules/safety/adverse-event.resolver";
 import { CohortResolver } from "../modules/study/cohort.resolver";
@@ -32,6 +33,7 @@ const CORE_RESOLVERS = [
   ComputeScoreResolver,
   EvaluateResponseResolver,
   MutationsResolver,
+  NodeResolver,
 ] as const;
 
 /** The core schema plus each plugin's own GraphQL contributions. */

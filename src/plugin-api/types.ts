@@ -126,10 +126,17 @@ export interface Observation {
   companions?: Record<string, Observation>;
 }
 
+/** A time point of a response example: a score value, or raw inputs (with companion instruments' inputs by code). */
+export interface ExampleTimePoint {
+  value?: number;
+  inputs?: Inputs;
+  companions?: Record<string, Inputs>;
+}
+
 export interface ResponseExample {
   instrument: string;
-  baseline: { value?: number; inputs?: Inputs };
-  followUp: { value?: number; inputs?: Inputs };
+  baseline: ExampleTimePoint;
+  followUp: ExampleTimePoint;
   parameters?: Inputs;
   status: ResponseStatus;
   category?: string;

@@ -13,10 +13,12 @@ const PATIENT_VISITS = `query($id: ID!) {
   patient(id: $id) {
     subjectCode status dosesGiven
     cohort { diseaseId disease { primaryInstrument } }
-    visits {
-      studyDay outOfWindow plannedVisit { code }
-      immuneMeasurements { value parameter { code unit } changeFromBaseline { foldChange } }
-      assessments { instrumentCode score display category { code } calculatorVersion }
+    visits(first: 20) {
+      nodes {
+        studyDay outOfWindow plannedVisit { code }
+        immuneMeasurements(first: 50) { nodes { value parameter { code unit } changeFromBaseline { foldChange } } }
+        assessments(first: 50) { nodes { instrumentCode score display category { code } calculatorVersion } }
+      }
     }
   }
 }`;
@@ -42,12 +44,12 @@ describe.each(testDatabases)("demo trial on %s", (kind) => {
   });
 
   it("shows Tregs expanding 1.5–2.5-fold at D8 while effectors stay flat, and scores from every plugin", async () => {
-    const { patients } = await t.data(`{ patients { id cohort { diseaseId } } }`);
+    const { patients } = await t.data(`{ patients(first: 100) { nodes { id cohort { diseaseId } } } }`);
     const seenInstruments = new Set<string>();
-    for (const { id } of patients) {
+    for (const { id } of patients.nodes) {
       const { patient } = await t.data(PATIENT_VISITS, { id });
-      const at = (code: string) => patient.visits.find((v: any) => v.plannedVisit.code === code);
-      const value = (visitCode: string, parameter: string) => at(visitCode)?.immuneMeasurements.find((m: any) => m.parameter.code === parameter);
+      const at = (code: string) => patient.visits.nodes.find((v: any) => v.plannedVisit.code === code);
+      const value = (visitCode: string, parameter: string) => at(visitCode)?.immuneMeasurements.nodes.find((m: any) => m.parameter.code === parameter);
       const d8 = value("D8", "TREG_PCT_CD4");
       expect(d8.parameter.unit).toBe("%");
       // ±5% measurement noise around the simulated 1.5–2.5-fold expansion
@@ -56,10 +58,10 @@ describe.each(testDatabases)("demo trial on %s", (kind) => {
       expect(value("D8", "TEFF_ACTIVATED_PCT").changeFromBaseline.foldChange).toBeLessThan(1.2);
       const baseline = at("BASELINE");
       expect(baseline.studyDay).toBe(1);
-      const primary = baseline.assessments.find((a: any) => a.instrumentCode === patient.cohort.disease.primaryInstrument);
+      const primary = baseline.assessments.nodes.find((a: any) => a.instrumentCode === patient.cohort.disease.primaryInstrument);
       expect(primary.score).toEqual(expect.any(Number));
       expect(primary.category).not.toBeNull();
-      for (const visit of patient.visits) for (const a of visit.assessments) seenInstruments.add(a.instrumentCode);
+      for (const visit of patient.visits.nodes) for (const a of visit.assessments.nodes) seenInstruments.add(a.instrumentCode);
       expect(patient.dosesGiven).toBeGreaterThanOrEqual(5);
     }
     for (const plugin of plugins) expect(seenInstruments).toContain(plugin.primaryInstrument);
@@ -68,18 +70,18 @@ describe.each(testDatabases)("demo trial on %s", (kind) => {
   });
 
   it("records the reference trial's adverse events: injection-site reactions, flu-like symptoms, one severe urticaria", async () => {
-    const { patients } = await t.data(`{ patients { status statusReason adverseEvents { term grade relatedness } } }`);
-    const events = patients.flatMap((p: any) => p.adverseEvents);
+    const { patients } = await t.data(`{ patients(first: 100) { nodes { status statusReason adverseEvents { nodes { term grade relatedness } } } } }`);
+    const events = patients.nodes.flatMap((p: any) => p.adverseEvents.nodes);
     expect(events.some((e: any) => e.term === "Injection site reaction")).toBe(true);
     expect(events.filter((e: any) => e.grade >= 3)).toEqual([{ term: "Urticaria, generalised", grade: 3, relatedness: "PROBABLE" }]);
-    expect(patients.filter((p: any) => p.status === "WITHDRAWN")).toHaveLength(1);
+    expect(patients.nodes.filter((p: any) => p.status === "WITHDRAWN")).toHaveLength(1);
   });
 
   it("is deterministic: the same seed generates the same trial", async () => {
     const other = await createTestApp("sqlite");
     try {
       await loadDemoTrial(other.dataSource, other.app.registry);
-      const query = `{ patients { subjectCode sex ageAtInclusion visits { visitDate immuneMeasurements { value } assessments { score } } } }`;
+      const query = `{ patients(first: 100) { nodes { subjectCode sex ageAtInclusion visits { nodes { visitDate immuneMeasurements(first: 50) { nodes { value } } assessments(first: 50) { nodes { score } } } } } } }`;
       expect(await other.data(query)).toEqual(await t.data(query));
     } finally {
       await other.close();

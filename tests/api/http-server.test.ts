@@ -32,15 +32,15 @@ describe("the HTTP server started as `npm start` starts it", () => {
   it("answers a client's query for cohorts, patient counts and one patient's Treg % and DAS28", async () => {
     const response = await post(
       server.url,
-      `{ study { cohorts { code patientCount } } patients { subjectCode cohort { diseaseId } visits { plannedVisit { code } immuneMeasurements { parameter { code } value } } assessments(instrument: "DAS28_ESR") { display category { code } visit { plannedVisit { code } } } } }`,
+      `{ study { cohorts { code patientCount } } patients(first: 100) { nodes { subjectCode cohort { diseaseId } visits { nodes { plannedVisit { code } immuneMeasurements(where: { parameter: { eq: "TREG_PCT_CD4" } }) { nodes { parameter { code } value } } } } assessments(where: { instrument: { eq: "DAS28_ESR" } }) { nodes { display category { code } visit { plannedVisit { code } } } } } } }`,
     );
     expect(response.status).toBe(200);
     const { data } = (await response.json()) as any;
     expect(data.study.cohorts.find((c: any) => c.code === "RA").patientCount).toBeGreaterThanOrEqual(3);
-    const patient = data.patients.find((p: any) => p.cohort.diseaseId === "rheumatoid-arthritis");
-    const baseline = patient.visits.find((v: any) => v.plannedVisit.code === "BASELINE");
-    expect(baseline.immuneMeasurements.find((m: any) => m.parameter.code === "TREG_PCT_CD4").value).toBeGreaterThan(0);
-    const das28 = patient.assessments.filter((a: any) => a.visit.plannedVisit.code === "BASELINE");
+    const patient = data.patients.nodes.find((p: any) => p.cohort.diseaseId === "rheumatoid-arthritis");
+    const baseline = patient.visits.nodes.find((v: any) => v.plannedVisit.code === "BASELINE");
+    expect(baseline.immuneMeasurements.nodes[0]).toEqual({ parameter: { code: "TREG_PCT_CD4" }, value: expect.any(Number) });
+    const das28 = patient.assessments.nodes.filter((a: any) => a.visit.plannedVisit.code === "BASELINE");
     expect(das28).toEqual([{ display: expect.stringMatching(/^\d\.\d\d$/), category: { code: expect.any(String) }, visit: { plannedVisit: { code: "BASELINE" } } }]);
   });
 

@@ -38,8 +38,8 @@ describe.each(testDatabases)("mutations on %s", (kind) => {
     siteId = study.sites[0].id;
     ra = study.cohorts.find((c: any) => c.diseaseId === "rheumatoid-arthritis");
     otherCohort = study.cohorts.find((c: any) => c.diseaseId !== "rheumatoid-arthritis");
-    const { patients } = await t.data(`query($c: ID) { patients(cohortId: $c) { visits { id } } }`, { c: otherCohort.id });
-    otherPatientVisitId = patients[0].visits[0].id;
+    const { patients } = await t.data(`query($c: ID) { patients(where: { cohortId: { eq: $c } }) { nodes { visits { nodes { id } } } } }`, { c: otherCohort.id });
+    otherPatientVisitId = patients.nodes[0].visits.nodes[0].id;
   });
   afterAll(() => t.close());
 
@@ -79,11 +79,11 @@ describe.each(testDatabases)("mutations on %s", (kind) => {
     const cm = await t.data(RECORD_CM, { input: { patientId, drug: "methotrexate", dose: 15, doseUnit: "mg", frequency: "weekly", startDate: "2020-01-01" } });
     expect(cm.recordConcomitantMedication.drug).toBe("methotrexate");
 
-    const { patient } = await t.data(`query($id: ID!) { patient(id: $id) { visits { id } doses { id } adverseEvents { id } assessments { score } concomitantMedications { drug } } }`, { id: patientId });
-    expect(patient.visits).toHaveLength(2);
-    expect(patient.doses).toHaveLength(1);
-    expect(patient.adverseEvents).toHaveLength(1);
-    expect(patient.assessments[0].score).toBeCloseTo(4.5633, 3);
+    const { patient } = await t.data(`query($id: ID!) { patient(id: $id) { visits { totalCount } doses { totalCount } adverseEvents { totalCount } assessments { nodes { score } } concomitantMedications { drug } } }`, { id: patientId });
+    expect(patient.visits.totalCount).toBe(2);
+    expect(patient.doses.totalCount).toBe(1);
+    expect(patient.adverseEvents.totalCount).toBe(1);
+    expect(patient.assessments.nodes[0].score).toBeCloseTo(4.5633, 3);
   });
 
   it("evaluates EULAR response from the stored baseline and follow-up assessments", async () => {

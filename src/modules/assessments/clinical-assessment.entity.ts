@@ -2,6 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { Field, Float, ID, ObjectType } from "type-graphql";
 import { DOUBLE } from "../../db/columns";
 import { toGlobalId } from "../../graphql/global-id";
+import { Node } from "../../graphql/node";
 import { JSONObject } from "../../graphql/scalars";
 import type { Inputs } from "../../plugin-api";
 import { Visit } from "../visits/visit.entity";
@@ -11,7 +12,7 @@ import { Patient } from "../patients/patient.entity";
  * An instrument scored at a visit. The raw inputs are kept as entered; score and category are always
  * computed by the instrument's plugin (never typed in) and stored with the calculator's version.
  */
-@ObjectType({ description: "An instrument scored at a visit: raw inputs as entered, score and category computed by the plugin." })
+@ObjectType({ implements: Node, description: "An instrument scored at a visit: raw inputs as entered, score and category computed by the plugin." })
 @Entity("clinical_assessment")
 @Index(["visitId", "instrumentCode"], { unique: true })
 @Index(["instrumentCode", "patientId"])

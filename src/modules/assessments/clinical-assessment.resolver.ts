@@ -1,5 +1,8 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
+import { nestedConnection, rootConnection } from "../../graphql/views/list-resolvers";
+import { PageArgs } from "../../graphql/views/page-args";
+import { AssessmentConnection, AssessmentOrder, AssessmentWhere, assessmentListSpec } from "./assessment-list";
 import { categoryOf, roundTo } from "../../plugin-api";
 import { CategoryType, InstrumentType } from "../catalogue/catalogue-types";
 import { ScoreComponent } from "../catalogue/score-types";
@@ -8,6 +11,16 @@ import { ClinicalAssessment } from "./clinical-assessment.entity";
 
 @Resolver(() => ClinicalAssessment)
 export class ClinicalAssessmentResolver {
+  @Query(() => AssessmentConnection, { description: "Clinical assessments of all patients, filtered, ordered and paged." })
+  assessments(
+    @Args() page: PageArgs,
+    @Arg("where", () => AssessmentWhere, { nullable: true }) where: AssessmentWhere | null,
+    @Arg("orderBy", () => [AssessmentOrder], { nullable: true }) orderBy: AssessmentOrder[] | null,
+    @Ctx() context: Context,
+  ) {
+    return rootConnection(context, assessmentListSpec, AssessmentConnection, { ...page, where, orderBy });
+  }
+
   @FieldResolver(() => InstrumentType, { nullable: true, description: "Null if the instrument's plugin is not installed in this deployment." })
   instrument(@Root() assessment: ClinicalAssessment, @Ctx() { registry }: Context): InstrumentType | undefined {
     const registered = registry.instrument(assessment.instrumentCode);

@@ -2,11 +2,12 @@ import { Field, Float, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { DOUBLE } from "../../db/columns";
 import { toGlobalId } from "../../graphql/global-id";
+import { Node } from "../../graphql/node";
 import { Visit } from "../visits/visit.entity";
 import { Patient } from "../patients/patient.entity";
 import { ImmuneParameter } from "./immune-parameter.entity";
 
-@ObjectType({ description: "One immunomonitoring value of a patient at a visit (CDISC CP)." })
+@ObjectType({ implements: Node, description: "One immunomonitoring value of a patient at a visit (CDISC CP)." })
 @Entity("immune_measurement")
 @Index(["visitId", "parameterId"], { unique: true })
 @Index(["parameterId", "patientId"])

@@ -1,5 +1,8 @@
-import { Ctx, Field, FieldResolver, Float, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Field, FieldResolver, Float, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
+import { nestedConnection, rootConnection } from "../../graphql/views/list-resolvers";
+import { PageArgs } from "../../graphql/views/page-args";
+import { ImmuneMeasurementConnection, ImmuneMeasurementOrder, ImmuneMeasurementWhere, immuneMeasurementListSpec } from "./immune-measurement-list";
 import { findBaselineVisit } from "../visits/baseline-visit";
 import { Visit } from "../visits/visit.entity";
 import { ImmuneMeasurement } from "./immune-measurement.entity";
@@ -16,6 +19,16 @@ class ImmuneValueChange {
 
 @Resolver(() => ImmuneMeasurement)
 export class ImmuneMeasurementResolver {
+  @Query(() => ImmuneMeasurementConnection, { description: "Immunomonitoring values of all patients, filtered, ordered and paged." })
+  immuneMeasurements(
+    @Args() page: PageArgs,
+    @Arg("where", () => ImmuneMeasurementWhere, { nullable: true }) where: ImmuneMeasurementWhere | null,
+    @Arg("orderBy", () => [ImmuneMeasurementOrder], { nullable: true }) orderBy: ImmuneMeasurementOrder[] | null,
+    @Ctx() context: Context,
+  ) {
+    return rootConnection(context, immuneMeasurementListSpec, ImmuneMeasurementConnection, { ...page, where, orderBy });
+  }
+
   @Query(() => [ImmuneParameter], { description: "The immunomonitoring catalogue." })
   immuneParameters(@Ctx() { dataSource }: Context): Promise<ImmuneParameter[]> {
     return dataSource.manager.find(ImmuneParameter, { order: { id: "ASC" } });

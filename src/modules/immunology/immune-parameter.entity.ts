@@ -1,9 +1,10 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { toGlobalId } from "../../graphql/global-id";
+import { Node } from "../../graphql/node";
 import { ImmuneStatistic } from "./immune-statistic";
 
-@ObjectType({ description: "A catalogued immunomonitoring parameter: one population and one statistic." })
+@ObjectType({ implements: Node, description: "A catalogued immunomonitoring parameter: one population and one statistic." })
 @Entity("immune_parameter")
 export class ImmuneParameter {
   @PrimaryGeneratedColumn()

@@ -2,10 +2,11 @@ import { Field, Float, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { DOUBLE } from "../../db/columns";
 import { toGlobalId } from "../../graphql/global-id";
+import { Node } from "../../graphql/node";
 import { Visit } from "../visits/visit.entity";
 import { Patient } from "../patients/patient.entity";
 
-@ObjectType({ description: "A laboratory result of a patient at a visit (CDISC LB)." })
+@ObjectType({ implements: Node, description: "A laboratory result of a patient at a visit (CDISC LB)." })
 @Entity("lab_result")
 @Index(["visitId", "testCode"], { unique: true })
 @Index(["testCode", "patientId"])

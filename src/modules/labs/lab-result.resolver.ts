@@ -1,11 +1,24 @@
-import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
+import { nestedConnection, rootConnection } from "../../graphql/views/list-resolvers";
+import { PageArgs } from "../../graphql/views/page-args";
+import { LabResultConnection, LabResultOrder, LabResultWhere, labResultListSpec } from "./lab-result-list";
 import { Visit } from "../visits/visit.entity";
 import { LabResult } from "./lab-result.entity";
 import { LAB_TESTS, LAB_TEST_BY_CODE, LabTest } from "./lab-tests";
 
 @Resolver(() => LabResult)
 export class LabResultResolver {
+  @Query(() => LabResultConnection, { description: "Laboratory results of all patients, filtered, ordered and paged." })
+  labResults(
+    @Args() page: PageArgs,
+    @Arg("where", () => LabResultWhere, { nullable: true }) where: LabResultWhere | null,
+    @Arg("orderBy", () => [LabResultOrder], { nullable: true }) orderBy: LabResultOrder[] | null,
+    @Ctx() context: Context,
+  ) {
+    return rootConnection(context, labResultListSpec, LabResultConnection, { ...page, where, orderBy });
+  }
+
   @Query(() => [LabTest], { description: "The laboratory test catalogue with standard units." })
   labTests(): LabTest[] {
     return LAB_TESTS;

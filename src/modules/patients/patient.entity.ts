@@ -3,12 +3,13 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { DATE, DOUBLE } from "../../db/columns";
 import { LocalDate } from "../../graphql/scalars";
 import { toGlobalId } from "../../graphql/global-id";
+import { Node } from "../../graphql/node";
 import { PatientStatus, Sex } from "./patient-enums";
 import { Study } from "../study/study.entity";
 import { Cohort } from "../study/cohort.entity";
 import { Site } from "../study/site.entity";
 
-@ObjectType({ description: "A trial participant, identified by a subject code (no names are stored)." })
+@ObjectType({ implements: Node, description: "A trial participant, identified by a subject code (no names are stored)." })
 @Entity("patient")
 @Index(["studyId", "subjectCode"], { unique: true })
 export class Patient {

@@ -1,5 +1,4 @@
-import type { FindOptionsWhere } from "typeorm";
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
 import { JSONObject } from "../../graphql/scalars";
 import type { Inputs } from "../../plugin-api";
@@ -16,9 +15,16 @@ import { Cohort } from "../study/cohort.entity";
 import { Site } from "../study/site.entity";
 import { DoseAdministration } from "../visits/dose-administration.entity";
 import { Visit } from "../visits/visit.entity";
+import { nestedConnection, rootConnection } from "../../graphql/views/list-resolvers";
+import { PageArgs } from "../../graphql/views/page-args";
+import { AssessmentConnection, AssessmentOrder, AssessmentWhere, assessmentListSpec } from "../assessments/assessment-list";
+import { ImmuneMeasurementConnection, ImmuneMeasurementOrder, ImmuneMeasurementWhere, immuneMeasurementListSpec } from "../immunology/immune-measurement-list";
+import { LabResultConnection, LabResultOrder, LabResultWhere, labResultListSpec } from "../labs/lab-result-list";
+import { AdverseEventConnection, AdverseEventOrder, AdverseEventWhere, adverseEventListSpec } from "../safety/adverse-event-list";
+import { DoseConnection, DoseOrder, DoseWhere, doseListSpec } from "../visits/dose-list";
+import { VisitConnection, VisitOrder, VisitWhere, visitListSpec } from "../visits/visit-list";
+import { PatientConnection, PatientOrder, PatientWhere, patientListSpec } from "./patient-list";
 import { Patient } from "./patient.entity";
-
-const MAX_PATIENTS = 500;
 
 @Resolver(() => Patient)
 export class PatientResolver {
@@ -27,16 +33,14 @@ export class PatientResolver {
     return loaders.byId(Patient).load(decodeId("id", id, "Patient"));
   }
 
-  @Query(() => [Patient], { description: `Patients in subject-code order, optionally of one cohort or site (at most ${MAX_PATIENTS}).` })
+  @Query(() => PatientConnection, { description: "Patients, filtered, ordered and paged." })
   patients(
-    @Arg("cohortId", () => ID, { nullable: true }) cohortId: string | null,
-    @Arg("siteId", () => ID, { nullable: true }) siteId: string | null,
-    @Ctx() { dataSource }: Context,
-  ): Promise<Patient[]> {
-    const where: FindOptionsWhere<Patient> = {};
-    if (cohortId) where.cohortId = decodeId("cohortId", cohortId, "Cohort");
-    if (siteId) where.siteId = decodeId("siteId", siteId, "Site");
-    return dataSource.manager.find(Patient, { where, order: { subjectCode: "ASC" }, take: MAX_PATIENTS });
+    @Args() page: PageArgs,
+    @Arg("where", () => PatientWhere, { nullable: true }) where: PatientWhere | null,
+    @Arg("orderBy", () => [PatientOrder], { nullable: true }) orderBy: PatientOrder[] | null,
+    @Ctx() context: Context,
+  ) {
+    return rootConnection(context, patientListSpec, PatientConnection, { ...page, where, orderBy });
   }
 
   @FieldResolver(() => Cohort)
@@ -49,14 +53,26 @@ export class PatientResolver {
     return (await loaders.byId(Site).load(patient.siteId))!;
   }
 
-  @FieldResolver(() => [Visit], { description: "Visits in date order." })
-  visits(@Root() patient: Patient, @Ctx() { loaders }: Context): Promise<Visit[]> {
-    return loaders.manyBy(Visit, "patientId", "visitDate").load(patient.id);
+  @FieldResolver(() => VisitConnection, { description: "Visits, by default in date order." })
+  visits(
+    @Root() patient: Patient,
+    @Args() page: PageArgs,
+    @Arg("where", () => VisitWhere, { nullable: true }) where: VisitWhere | null,
+    @Arg("orderBy", () => [VisitOrder], { nullable: true }) orderBy: VisitOrder[] | null,
+    @Ctx() context: Context,
+  ) {
+    return nestedConnection(context, visitListSpec, VisitConnection, "patientId", patient.id, { ...page, where, orderBy });
   }
 
-  @FieldResolver(() => [DoseAdministration], { description: "Study-drug administrations in date order." })
-  doses(@Root() patient: Patient, @Ctx() { loaders }: Context): Promise<DoseAdministration[]> {
-    return loaders.manyBy(DoseAdministration, "patientId", "administeredOn").load(patient.id);
+  @FieldResolver(() => DoseConnection, { description: "Study-drug administrations, by default in date order." })
+  doses(
+    @Root() patient: Patient,
+    @Args() page: PageArgs,
+    @Arg("where", () => DoseWhere, { nullable: true }) where: DoseWhere | null,
+    @Arg("orderBy", () => [DoseOrder], { nullable: true }) orderBy: DoseOrder[] | null,
+    @Ctx() context: Context,
+  ) {
+    return nestedConnection(context, doseListSpec, DoseConnection, "patientId", patient.id, { ...page, where, orderBy });
   }
 
   @FieldResolver(() => Int, { description: "Number of study-drug doses actually given." })
@@ -69,41 +85,48 @@ export class PatientResolver {
     return loaders.manyBy(ConcomitantMedication, "patientId").load(patient.id);
   }
 
-  @FieldResolver(() => [AdverseEvent], { description: "Adverse events in onset order." })
-  adverseEvents(@Root() patient: Patient, @Ctx() { loaders }: Context): Promise<AdverseEvent[]> {
-    return loaders.manyBy(AdverseEvent, "patientId", "onsetDate").load(patient.id);
+  @FieldResolver(() => AdverseEventConnection, { description: "Adverse events, by default in onset order." })
+  adverseEvents(
+    @Root() patient: Patient,
+    @Args() page: PageArgs,
+    @Arg("where", () => AdverseEventWhere, { nullable: true }) where: AdverseEventWhere | null,
+    @Arg("orderBy", () => [AdverseEventOrder], { nullable: true }) orderBy: AdverseEventOrder[] | null,
+    @Ctx() context: Context,
+  ) {
+    return nestedConnection(context, adverseEventListSpec, AdverseEventConnection, "patientId", patient.id, { ...page, where, orderBy });
   }
 
-  @FieldResolver(() => [ClinicalAssessment], { description: "Clinical assessments, optionally of one instrument." })
-  async assessments(
+  @FieldResolver(() => AssessmentConnection, { description: "Clinical assessments, e.g. where: { instrument: { eq: \"DAS28_ESR\" } }." })
+  assessments(
     @Root() patient: Patient,
-    @Arg("instrument", () => String, { nullable: true }) instrument: string | null,
-    @Ctx() { loaders }: Context,
-  ): Promise<ClinicalAssessment[]> {
-    const all = await loaders.manyBy(ClinicalAssessment, "patientId").load(patient.id);
-    return instrument ? all.filter((a) => a.instrumentCode === instrument) : all;
+    @Args() page: PageArgs,
+    @Arg("where", () => AssessmentWhere, { nullable: true }) where: AssessmentWhere | null,
+    @Arg("orderBy", () => [AssessmentOrder], { nullable: true }) orderBy: AssessmentOrder[] | null,
+    @Ctx() context: Context,
+  ) {
+    return nestedConnection(context, assessmentListSpec, AssessmentConnection, "patientId", patient.id, { ...page, where, orderBy });
   }
 
-  @FieldResolver(() => [ImmuneMeasurement], { description: "Immunomonitoring values, optionally of one catalogue parameter (e.g. TREG_PCT_CD4)." })
-  async immuneMeasurements(
+  @FieldResolver(() => ImmuneMeasurementConnection, { description: "Immunomonitoring values, e.g. where: { parameter: { eq: \"TREG_PCT_CD4\" } }." })
+  immuneMeasurements(
     @Root() patient: Patient,
-    @Arg("parameter", () => String, { nullable: true }) parameter: string | null,
-    @Ctx() { dataSource, loaders }: Context,
-  ): Promise<ImmuneMeasurement[]> {
-    const all = await loaders.manyBy(ImmuneMeasurement, "patientId").load(patient.id);
-    if (!parameter) return all;
-    const catalogueEntry = await dataSource.manager.findOneBy(ImmuneParameter, { code: parameter });
-    return all.filter((m) => m.parameterId === catalogueEntry?.id);
+    @Args() page: PageArgs,
+    @Arg("where", () => ImmuneMeasurementWhere, { nullable: true }) where: ImmuneMeasurementWhere | null,
+    @Arg("orderBy", () => [ImmuneMeasurementOrder], { nullable: true }) orderBy: ImmuneMeasurementOrder[] | null,
+    @Ctx() context: Context,
+  ) {
+    return nestedConnection(context, immuneMeasurementListSpec, ImmuneMeasurementConnection, "patientId", patient.id, { ...page, where, orderBy });
   }
 
-  @FieldResolver(() => [LabResult], { description: "Laboratory results, optionally of one test code." })
-  async labResults(
+  @FieldResolver(() => LabResultConnection, { description: "Laboratory results, e.g. where: { testCode: { eq: \"CRP\" } }." })
+  labResults(
     @Root() patient: Patient,
-    @Arg("testCode", () => String, { nullable: true }) testCode: string | null,
-    @Ctx() { loaders }: Context,
-  ): Promise<LabResult[]> {
-    const all = await loaders.manyBy(LabResult, "patientId").load(patient.id);
-    return testCode ? all.filter((r) => r.testCode === testCode) : all;
+    @Args() page: PageArgs,
+    @Arg("where", () => LabResultWhere, { nullable: true }) where: LabResultWhere | null,
+    @Arg("orderBy", () => [LabResultOrder], { nullable: true }) orderBy: LabResultOrder[] | null,
+    @Ctx() context: Context,
+  ) {
+    return nestedConnection(context, labResultListSpec, LabResultConnection, "patientId", patient.id, { ...page, where, orderBy });
   }
 
   @FieldResolver(() => ResponseEvaluation, {

@@ -3,11 +3,12 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { DATE } from "../../db/columns";
 import { LocalDate } from "../../graphql/scalars";
 import { toGlobalId } from "../../graphql/global-id";
+import { Node } from "../../graphql/node";
 import { ActionTaken, AdverseEventOutcome, Relatedness } from "./adverse-event-enums";
 import { Patient } from "../patients/patient.entity";
 import { Visit } from "../visits/visit.entity";
 
-@ObjectType({ description: "An adverse event graded with CTCAE and optionally coded in MedDRA (CDISC AE)." })
+@ObjectType({ implements: Node, description: "An adverse event graded with CTCAE and optionally coded in MedDRA (CDISC AE)." })
 @Entity("adverse_event")
 export class AdverseEvent {
   @PrimaryGeneratedColumn()

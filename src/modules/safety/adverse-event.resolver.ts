@@ -1,11 +1,24 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
+import { nestedConnection, rootConnection } from "../../graphql/views/list-resolvers";
+import { PageArgs } from "../../graphql/views/page-args";
+import { AdverseEventConnection, AdverseEventOrder, AdverseEventWhere, adverseEventListSpec } from "./adverse-event-list";
 import { Patient } from "../patients/patient.entity";
 import { Visit } from "../visits/visit.entity";
 import { AdverseEvent } from "./adverse-event.entity";
 
 @Resolver(() => AdverseEvent)
 export class AdverseEventResolver {
+  @Query(() => AdverseEventConnection, { description: "Adverse events of all patients, filtered, ordered and paged." })
+  adverseEvents(
+    @Args() page: PageArgs,
+    @Arg("where", () => AdverseEventWhere, { nullable: true }) where: AdverseEventWhere | null,
+    @Arg("orderBy", () => [AdverseEventOrder], { nullable: true }) orderBy: AdverseEventOrder[] | null,
+    @Ctx() context: Context,
+  ) {
+    return rootConnection(context, adverseEventListSpec, AdverseEventConnection, { ...page, where, orderBy });
+  }
+
   @FieldResolver(() => Patient)
   async patient(@Root() event: AdverseEvent, @Ctx() { loaders }: Context): Promise<Patient> {
     return (await loaders.byId(Patient).load(event.patientId))!;

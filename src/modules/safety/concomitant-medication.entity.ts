@@ -3,9 +3,10 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { DATE, DOUBLE } from "../../db/columns";
 import { LocalDate } from "../../graphql/scalars";
 import { toGlobalId } from "../../graphql/global-id";
+import { Node } from "../../graphql/node";
 import { Patient } from "../patients/patient.entity";
 
-@ObjectType({ description: "A treatment taken alongside the study drug (CDISC CM)." })
+@ObjectType({ implements: Node, description: "A treatment taken alongside the study drug (CDISC CM)." })
 @Entity("concomitant_medication")
 export class ConcomitantMedication {
   @PrimaryGeneratedColumn()

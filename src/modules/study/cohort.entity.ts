@@ -1,10 +1,11 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { toGlobalId } from "../../graphql/global-id";
+import { Node } from "../../graphql/node";
 import { DosingRegimen } from "./dosing-regimen";
 import { Study } from "./study.entity";
 
-@ObjectType({ description: "A disease cohort (basket arm): one disease plugin, one regimen, one visit schedule." })
+@ObjectType({ implements: Node, description: "A disease cohort (basket arm): one disease plugin, one regimen, one visit schedule." })
 @Entity("cohort")
 @Index(["studyId", "code"], { unique: true })
 export class Cohort {

@@ -1,5 +1,8 @@
-import { Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
+import { nestedConnection } from "../../graphql/views/list-resolvers";
+import { PageArgs } from "../../graphql/views/page-args";
+import { PatientConnection, PatientOrder, PatientWhere, patientListSpec } from "../patients/patient-list";
 import { DiseaseType } from "../catalogue/catalogue-types";
 import { Patient } from "../patients/patient.entity";
 import { Cohort } from "./cohort.entity";
@@ -24,9 +27,15 @@ export class CohortResolver {
     return loaders.manyBy(PlannedVisit, "cohortId", "studyDay").load(cohort.id);
   }
 
-  @FieldResolver(() => [Patient])
-  patients(@Root() cohort: Cohort, @Ctx() { loaders }: Context): Promise<Patient[]> {
-    return loaders.manyBy(Patient, "cohortId", "subjectCode").load(cohort.id);
+  @FieldResolver(() => PatientConnection, { description: "Patients of this cohort, filtered, ordered and paged." })
+  patients(
+    @Root() cohort: Cohort,
+    @Args() page: PageArgs,
+    @Arg("where", () => PatientWhere, { nullable: true }) where: PatientWhere | null,
+    @Arg("orderBy", () => [PatientOrder], { nullable: true }) orderBy: PatientOrder[] | null,
+    @Ctx() context: Context,
+  ) {
+    return nestedConnection(context, patientListSpec, PatientConnection, "cohortId", cohort.id, { ...page, where, orderBy });
   }
 
   @FieldResolver(() => Int)

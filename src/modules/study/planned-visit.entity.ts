@@ -1,9 +1,10 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { toGlobalId } from "../../graphql/global-id";
+import { Node } from "../../graphql/node";
 import { Cohort } from "./cohort.entity";
 
-@ObjectType({ description: "A visit of a cohort's schedule, with its target study day and window." })
+@ObjectType({ implements: Node, description: "A visit of a cohort's schedule, with its target study day and window." })
 @Entity("planned_visit")
 @Index(["cohortId", "code"], { unique: true })
 export class PlannedVisit {

@@ -1,9 +1,10 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { toGlobalId } from "../../graphql/global-id";
+import { Node } from "../../graphql/node";
 import { Study } from "./study.entity";
 
-@ObjectType({ description: "An investigational site (centre) of the study." })
+@ObjectType({ implements: Node, description: "An investigational site (centre) of the study." })
 @Entity("site")
 @Index(["studyId", "code"], { unique: true })
 export class Site {

@@ -1,12 +1,21 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
+import { nestedConnection } from "../../graphql/views/list-resolvers";
+import { PageArgs } from "../../graphql/views/page-args";
+import { PatientConnection, PatientOrder, PatientWhere, patientListSpec } from "../patients/patient-list";
 import { Patient } from "../patients/patient.entity";
 import { Site } from "./site.entity";
 
 @Resolver(() => Site)
 export class SiteResolver {
-  @FieldResolver(() => [Patient])
-  patients(@Root() site: Site, @Ctx() { loaders }: Context): Promise<Patient[]> {
-    return loaders.manyBy(Patient, "siteId", "subjectCode").load(site.id);
+  @FieldResolver(() => PatientConnection, { description: "Patients of this site, filtered, ordered and paged." })
+  patients(
+    @Root() site: Site,
+    @Args() page: PageArgs,
+    @Arg("where", () => PatientWhere, { nullable: true }) where: PatientWhere | null,
+    @Arg("orderBy", () => [PatientOrder], { nullable: true }) orderBy: PatientOrder[] | null,
+    @Ctx() context: Context,
+  ) {
+    return nestedConnection(context, patientListSpec, PatientConnection, "siteId", site.id, { ...page, where, orderBy });
   }
 }

@@ -1,8 +1,9 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { toGlobalId } from "../../graphql/global-id";
+import { Node } from "../../graphql/node";
 
-@ObjectType({ description: "A clinical study (protocol) and its registry identity." })
+@ObjectType({ implements: Node, description: "A clinical study (protocol) and its registry identity." })
 @Entity("study")
 export class Study {
   @PrimaryGeneratedColumn()

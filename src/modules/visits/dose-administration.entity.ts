@@ -3,10 +3,11 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { DATE, DOUBLE } from "../../db/columns";
 import { LocalDate } from "../../graphql/scalars";
 import { toGlobalId } from "../../graphql/global-id";
+import { Node } from "../../graphql/node";
 import { Patient } from "../patients/patient.entity";
 import { Visit } from "./visit.entity";
 
-@ObjectType({ description: "One planned administration of the study drug, given or not (CDISC EX)." })
+@ObjectType({ implements: Node, description: "One planned administration of the study drug, given or not (CDISC EX)." })
 @Entity("dose_administration")
 @Index(["patientId", "administeredOn"])
 export class DoseAdministration {

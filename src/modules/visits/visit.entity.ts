@@ -3,11 +3,12 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { DATE } from "../../db/columns";
 import { LocalDate } from "../../graphql/scalars";
 import { toGlobalId } from "../../graphql/global-id";
+import { Node } from "../../graphql/node";
 import { VisitState } from "./visit-state";
 import { Patient } from "../patients/patient.entity";
 import { PlannedVisit } from "../study/planned-visit.entity";
 
-@ObjectType({ description: "A visit that took place (or was planned and not done) for one patient." })
+@ObjectType({ implements: Node, description: "A visit that took place (or was planned and not done) for one patient." })
 @Entity("visit")
 @Index(["patientId", "visitDate"])
 export class Visit {

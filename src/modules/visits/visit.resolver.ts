@@ -1,16 +1,29 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
-import { ClinicalAssessment } from "../assessments/clinical-assessment.entity";
-import { ImmuneMeasurement } from "../immunology/immune-measurement.entity";
-import { LabResult } from "../labs/lab-result.entity";
+import { nestedConnection, rootConnection } from "../../graphql/views/list-resolvers";
+import { PageArgs } from "../../graphql/views/page-args";
+import { AssessmentConnection, AssessmentOrder, AssessmentWhere, assessmentListSpec } from "../assessments/assessment-list";
+import { ImmuneMeasurementConnection, ImmuneMeasurementOrder, ImmuneMeasurementWhere, immuneMeasurementListSpec } from "../immunology/immune-measurement-list";
+import { LabResultConnection, LabResultOrder, LabResultWhere, labResultListSpec } from "../labs/lab-result-list";
 import { Patient } from "../patients/patient.entity";
-import { AdverseEvent } from "../safety/adverse-event.entity";
+import { AdverseEventConnection, AdverseEventOrder, AdverseEventWhere, adverseEventListSpec } from "../safety/adverse-event-list";
 import { PlannedVisit } from "../study/planned-visit.entity";
-import { DoseAdministration } from "./dose-administration.entity";
+import { DoseConnection, DoseOrder, DoseWhere, doseListSpec } from "./dose-list";
+import { VisitConnection, VisitOrder, VisitWhere, visitListSpec } from "./visit-list";
 import { Visit } from "./visit.entity";
 
 @Resolver(() => Visit)
 export class VisitResolver {
+  @Query(() => VisitConnection, { description: "Visits of all patients, filtered, ordered and paged." })
+  visits(
+    @Args() page: PageArgs,
+    @Arg("where", () => VisitWhere, { nullable: true }) where: VisitWhere | null,
+    @Arg("orderBy", () => [VisitOrder], { nullable: true }) orderBy: VisitOrder[] | null,
+    @Ctx() context: Context,
+  ) {
+    return rootConnection(context, visitListSpec, VisitConnection, { ...page, where, orderBy });
+  }
+
   @FieldResolver(() => Patient)
   async patient(@Root() visit: Visit, @Ctx() { loaders }: Context): Promise<Patient> {
     return (await loaders.byId(Patient).load(visit.patientId))!;
@@ -21,28 +34,58 @@ export class VisitResolver {
     return visit.plannedVisitId === null ? undefined : loaders.byId(PlannedVisit).load(visit.plannedVisitId);
   }
 
-  @FieldResolver(() => [DoseAdministration])
-  doses(@Root() visit: Visit, @Ctx() { loaders }: Context): Promise<DoseAdministration[]> {
-    return loaders.manyBy(DoseAdministration, "visitId").load(visit.id);
+  @FieldResolver(() => DoseConnection, { description: "Study-drug administrations given at this visit." })
+  doses(
+    @Root() visit: Visit,
+    @Args() page: PageArgs,
+    @Arg("where", () => DoseWhere, { nullable: true }) where: DoseWhere | null,
+    @Arg("orderBy", () => [DoseOrder], { nullable: true }) orderBy: DoseOrder[] | null,
+    @Ctx() context: Context,
+  ) {
+    return nestedConnection(context, doseListSpec, DoseConnection, "visitId", visit.id, { ...page, where, orderBy });
   }
 
-  @FieldResolver(() => [ImmuneMeasurement])
-  immuneMeasurements(@Root() visit: Visit, @Ctx() { loaders }: Context): Promise<ImmuneMeasurement[]> {
-    return loaders.manyBy(ImmuneMeasurement, "visitId").load(visit.id);
+  @FieldResolver(() => ImmuneMeasurementConnection, { description: "Immunomonitoring values of this visit." })
+  immuneMeasurements(
+    @Root() visit: Visit,
+    @Args() page: PageArgs,
+    @Arg("where", () => ImmuneMeasurementWhere, { nullable: true }) where: ImmuneMeasurementWhere | null,
+    @Arg("orderBy", () => [ImmuneMeasurementOrder], { nullable: true }) orderBy: ImmuneMeasurementOrder[] | null,
+    @Ctx() context: Context,
+  ) {
+    return nestedConnection(context, immuneMeasurementListSpec, ImmuneMeasurementConnection, "visitId", visit.id, { ...page, where, orderBy });
   }
 
-  @FieldResolver(() => [LabResult])
-  labResults(@Root() visit: Visit, @Ctx() { loaders }: Context): Promise<LabResult[]> {
-    return loaders.manyBy(LabResult, "visitId").load(visit.id);
+  @FieldResolver(() => LabResultConnection, { description: "Laboratory results of this visit." })
+  labResults(
+    @Root() visit: Visit,
+    @Args() page: PageArgs,
+    @Arg("where", () => LabResultWhere, { nullable: true }) where: LabResultWhere | null,
+    @Arg("orderBy", () => [LabResultOrder], { nullable: true }) orderBy: LabResultOrder[] | null,
+    @Ctx() context: Context,
+  ) {
+    return nestedConnection(context, labResultListSpec, LabResultConnection, "visitId", visit.id, { ...page, where, orderBy });
   }
 
-  @FieldResolver(() => [ClinicalAssessment])
-  assessments(@Root() visit: Visit, @Ctx() { loaders }: Context): Promise<ClinicalAssessment[]> {
-    return loaders.manyBy(ClinicalAssessment, "visitId").load(visit.id);
+  @FieldResolver(() => AssessmentConnection, { description: "Clinical assessments of this visit." })
+  assessments(
+    @Root() visit: Visit,
+    @Args() page: PageArgs,
+    @Arg("where", () => AssessmentWhere, { nullable: true }) where: AssessmentWhere | null,
+    @Arg("orderBy", () => [AssessmentOrder], { nullable: true }) orderBy: AssessmentOrder[] | null,
+    @Ctx() context: Context,
+  ) {
+    return nestedConnection(context, assessmentListSpec, AssessmentConnection, "visitId", visit.id, { ...page, where, orderBy });
   }
 
-  @FieldResolver(() => [AdverseEvent], { description: "Adverse events reported at this visit." })
-  adverseEvents(@Root() visit: Visit, @Ctx() { loaders }: Context): Promise<AdverseEvent[]> {
-    return loaders.manyBy(AdverseEvent, "visitId").load(visit.id);
+  @FieldResolver(() => AdverseEventConnection, { description: "Adverse events reported at this visit." })
+  adverseEvents(
+    @Root() visit: Visit,
+    @Args() page: PageArgs,
+    @Arg("where", () => AdverseEventWhere, { nullable: true }) where: AdverseEventWhere | null,
+    @Arg("orderBy", () => [AdverseEventOrder], { nullable: true }) orderBy: AdverseEventOrder[] | null,
+    @Ctx() context: Context,
+  ) {
+    return nestedConnection(context, adverseEventListSpec, AdverseEventConnection, "visitId", visit.id, { ...page, where, orderBy });
   }
 }

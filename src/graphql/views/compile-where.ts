@@ -1,0 +1,64 @@
+import type { Parameters } from "./sql-condition";
+import { scalarCondition } from "./sql-condition";
+
+/** How one field of a `…Where` input becomes SQL. */
+export type WhereField =
+  | { column: string; idType?: string }
+  | { condition: (value: any, params: Parameters, alias: string, field: string) => string };
+
+export type WhereSpec = Record<string, WhereField>;
+
+/**
+ * Compiles a `…Where` input to a SQL condition on `alias`: fields are ANDed, and `and`, `or`, `not`
+ * nest. Relation filters are EXISTS subqueries built by their spec, so the outer query stays one
+ * statement whatever the filter.
+ */
+export function compileWhere(where: Record<string, any> | null | undefined, spec: WhereSpec, alias: string, params: Parameters, path = "where"): string {
+  if (!where) return "1=1";
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(where)) {
+    if (value === undefined || value === null) continue;
+    const field = `${path}.${key}`;
+    if (key === "and" || key === "or") {
+      const children = (value as Record<string, any>[]).map((child, i) => `(${compileWhere(child, spec, alias, params, `${field}[${i}]`)})`);
+      if (children.length) parts.push(`(${children.join(key === "and" ? " AND " : " OR ")})`);
+    } else if (key === "not") {
+      parts.push(`NOT (${compileWhere(value, spec, alias, params, field)})`);
+    } else {
+      const fieldSpec = spec[key];
+      if ("column" in fieldSpec) parts.push(scalarCondition(`${alias}.${fieldSpec.column}`, value, params, field, fieldSpec.idType));
+      else parts.push(fieldSpec.condition(value, params, alias, field));
+    }
+  }
+  return parts.length ? parts.join(" AND ") : "1=1";
+}
+
+const q = (alias: string, column: string) => `"${alias}"."${column}"`;
+
+/** A to-one relation filter: the related row (through `foreignKey`) matches the nested where. */
+export function toOne(table: string, foreignKey: string, spec: () => WhereSpec): WhereField {
+  return {
+    condition: (value, params, alias, field) => {
+      const a = params.alias();
+      return `EXISTS (SELECT 1 FROM "${table}" "${a}" WHERE ${q(a, "id")} = ${q(alias, foreignKey)} AND ${compileWhere(value, spec(), a, params, field)})`;
+    },
+  };
+}
+
+/** A to-many relation filter with `some`, `every` and `none` over the rows whose `foreignKey` points here. */
+export function toMany(table: string, foreignKey: string, spec: () => WhereSpec): WhereField {
+  return {
+    condition: (value: { some?: object; every?: object; none?: object }, params, alias, field) => {
+      const exists = (where: object | undefined, negate: boolean, name: string) => {
+        const a = params.alias();
+        const inner = compileWhere(where as Record<string, any>, spec(), a, params, `${field}.${name}`);
+        return `EXISTS (SELECT 1 FROM "${table}" "${a}" WHERE ${q(a, foreignKey)} = ${q(alias, "id")} AND ${negate ? `NOT (${inner})` : inner})`;
+      };
+      const parts: string[] = [];
+      if (value.some) parts.push(exists(value.some, false, "some"));
+      if (value.none) parts.push(`NOT ${exists(value.none, false, "none")}`);
+      if (value.every) parts.push(`NOT ${exists(value.every, true, "every")}`);
+      return parts.length ? parts.join(" AND ") : "1=1";
+    },
+  };
+}

@@ -1,0 +1,179 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import { compileWhere } from "./compile-where";
+import type { WhereSpec } from "./compile-where";
+import { decodeCursor, encodeCursor } from "./cursor";
+import type { Page } from "./page-args";
+import { OrderDirection } from "./page-info";
+import { Parameters } from "./sql-condition";
+
+export type Row = ObjectLiteral & { id: number };
+
+/** A sortable field: its column, and the value that stands for NULL so that keyset paging works (NULLs sort last). */
+export interface OrderField {
+  column: string;
+  nullsAs?: string | number;
+}
+
+/** Everything the generic list machinery needs to know about one entity. */
+export interface ListSpec<T extends Row> {
+  entity: EntityTarget<T>;
+  alias: string;
+  where: WhereSpec;
+  order: Record<string, OrderField>;
+  defaultOrder: OrderInput[];
+  /** Numeric fields offered in aggregates: GraphQL name → column. */
+  stats: Record<string, string>;
+}
+
+export interface OrderInput {
+  field: string;
+  direction: OrderDirection;
+}
+
+export interface ListRequest {
+  where?: Record<string, any> | null;
+  orderBy?: OrderInput[] | null;
+}
+
+export const quote = (alias: string, column: string) => `"${alias}"."${column}"`;
+
+interface SortKey {
+  expression: string;
+  direction: OrderDirection;
+  value: (row: Row) => unknown;
+}
+
+function sortKeys<T extends Row>(spec: ListSpec<T>, orderBy: OrderInput[] | null | undefined): SortKey[] {
+  const keys = (orderBy?.length ? orderBy : spec.defaultOrder).map(({ field, direction }) => {
+    const { column, nullsAs } = spec.order[field];
+    const expression = nullsAs === undefined ? quote(spec.alias, column) : `COALESCE(${quote(spec.alias, column)}, ${typeof nullsAs === "string" ? `'${nullsAs}'` : nullsAs})`;
+    return { expression, direction, value: (row: Row) => row[column] ?? nullsAs };
+  });
+  return [...keys, { expression: quote(spec.alias, "id"), direction: OrderDirection.ASC, value: (row: Row) => row.id }];
+}
+
+const orderKeyOf = (keys: SortKey[]) => keys.map((k) => `${k.expression} ${k.direction}`).join(",");
+
+/** `(k1 > v1) OR (k1 = v1 AND k2 > v2) …`: rows strictly after the cursor in the (possibly reversed) order. */
+function seekCondition(keys: SortKey[], values: unknown[], backward: boolean, params: Parameters): string {
+  const branches = keys.map((key, i) => {
+    const ascending = (key.direction === OrderDirection.ASC) !== backward;
+    const equal = keys.slice(0, i).map((k, j) => `${k.expression} = ${params.bind(values[j])}`);
+    return `(${[...equal, `${key.expression} ${ascending ? ">" : "<"} ${params.bind(values[i])}`].join(" AND ")})`;
+  });
+  return `(${branches.join(" OR ")})`;
+}
+
+export interface PageResult<T> {
+  rows: T[];
+  cursors: string[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+/** The filtered query without paging, shared by pages, counts and aggregates. */
+export function filteredQuery<T extends Row>(manager: EntityManager, spec: ListSpec<T>, request: ListRequest, params: Parameters, scope?: { column: string; ids: number[] }) {
+  const qb = manager.createQueryBuilder(spec.entity, spec.alias).where(compileWhere(request.where, spec.where, spec.alias, params));
+  if (scope) qb.andWhere(`${quote(spec.alias, scope.column)} IN ${params.bindList(scope.ids)}`);
+  return qb;
+}
+
+function toPage<T extends Row>(rows: T[], keys: SortKey[], page: Page, hadCursor: boolean): PageResult<T> {
+  const more = rows.length > page.size;
+  const kept = rows.slice(0, page.size);
+  if (page.backward) kept.reverse();
+  const orderKey = orderKeyOf(keys);
+  return {
+    rows: kept,
+    cursors: kept.map((row) => encodeCursor(orderKey, keys.map((k) => k.value(row)))),
+    hasNextPage: page.backward ? hadCursor : more,
+    hasPreviousPage: page.backward ? more : hadCursor || page.offset > 0,
+  };
+}
+
+/**
+ * One page of a list in one SQL statement: filter, keyset seek from the cursor, order, LIMIT size+1
+ * (the extra row tells whether there is a next page).
+ */
+export async function fetchPage<T extends Row>(manager: EntityManager, spec: ListSpec<T>, request: ListRequest, page: Page): Promise<PageResult<T>> {
+  const params = new Parameters();
+  const keys = sortKeys(spec, request.orderBy);
+  const qb = filteredQuery(manager, spec, request, params);
+  if (page.cursor) qb.andWhere(seekCondition(keys, decodeCursor(page.cursor, orderKeyOf(keys), page.backward ? "before" : "after", keys.length), page.backward, params));
+  keys.forEach((key, i) => {
+    const direction = (key.direction === OrderDirection.ASC) !== page.backward ? "ASC" : "DESC";
+    if (i === 0) qb.orderBy(key.expression, direction);
+    else qb.addOrderBy(key.expression, direction);
+  });
+  const rows = await qb.setParameters(params.values).limit(page.size + 1).offset(page.offset).getMany();
+  return toPage(rows, keys, page, !!page.cursor);
+}
+
+/**
+ * Pages of a nested list for many parents in one SQL statement: the filter and cursor apply to every
+ * parent's list; each parent's page is cut in memory. Children per parent are few (visits of a patient).
+ */
+export async function fetchPagesByParent<T extends Row>(
+  manager: EntityManager,
+  spec: ListSpec<T>,
+  parentColumn: string,
+  parentIds: readonly number[],
+  request: ListRequest,
+  page: Page,
+): Promise<Map<number, PageResult<T>>> {
+  const params = new Parameters();
+  const keys = sortKeys(spec, request.orderBy);
+  const qb = filteredQuery(manager, spec, request, params, { column: parentColumn, ids: [...parentIds] });
+  if (page.cursor) qb.andWhere(seekCondition(keys, decodeCursor(page.cursor, orderKeyOf(keys), page.backward ? "before" : "after", keys.length), page.backward, params));
+  qb.orderBy(quote(spec.alias, parentColumn), "ASC");
+  for (const key of keys) qb.addOrderBy(key.expression, (key.direction === OrderDirection.ASC) !== page.backward ? "ASC" : "DESC");
+  const rows = await qb.setParameters(params.values).getMany();
+  const groups = new Map<number, T[]>(parentIds.map((id) => [id, []]));
+  for (const row of rows) groups.get(row[parentColumn] as number)?.push(row);
+  return new Map([...groups].map(([id, children]) => [id, toPage(children.slice(page.offset, page.offset + page.size + 1), keys, page, !!page.cursor)]));
+}
+
+export interface Stats {
+  min: number | null;
+  max: number | null;
+  mean: number | null;
+  count: number;
+}
+
+export interface Aggregate {
+  count: number;
+  stats: Record<string, Stats>;
+}
+
+/**
+ * count plus min/max/mean of every numeric field of the spec, honouring the filter, in one statement:
+ * for the whole list, or per parent (GROUP BY) for nested lists.
+ */
+export async function aggregateRows<T extends Row>(
+  manager: EntityManager,
+  spec: ListSpec<T>,
+  request: ListRequest,
+  parent?: { column: string; ids: readonly number[] },
+): Promise<Aggregate[]> {
+  const params = new Parameters();
+  const qb = filteredQuery(manager, spec, request, params, parent && { column: parent.column, ids: [...parent.ids] }).select("COUNT(*)", "count");
+  if (parent) qb.addSelect(quote(spec.alias, parent.column), "parent").groupBy(quote(spec.alias, parent.column));
+  for (const [name, column] of Object.entries(spec.stats)) {
+    const c = quote(spec.alias, column);
+    qb.addSelect(`MIN(${c})`, `${name}_min`).addSelect(`MAX(${c})`, `${name}_max`).addSelect(`AVG(${c})`, `${name}_mean`).addSelect(`COUNT(${c})`, `${name}_count`);
+  }
+  const rows = (await qb.setParameters(params.values).getRawMany()) as Record<string, unknown>[];
+  const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+  const toAggregate = (raw: Record<string, unknown> | undefined): Aggregate => ({
+    count: Number(raw?.count ?? 0),
+    stats: Object.fromEntries(
+      Object.keys(spec.stats).map((name) => [
+        name,
+        { min: num(raw?.[`${name}_min`]), max: num(raw?.[`${name}_max`]), mean: num(raw?.[`${name}_mean`]), count: Number(raw?.[`${name}_count`] ?? 0) },
+      ]),
+    ),
+  });
+  if (!parent) return [toAggregate(rows[0])];
+  const byParent = new Map(rows.map((r) => [Number(r.parent), r]));
+  return parent.ids.map((id) => toAggregate(byParent.get(id)));
+}

@@ -1,0 +1,39 @@
+import type { Context } from "../context";
+import type { ConnectionClass } from "./connection-type";
+import type { Aggregate, ListRequest, ListSpec, Row } from "./list-query";
+import { aggregateRows, fetchPage, fetchPagesByParent } from "./list-query";
+import { readPage } from "./page-args";
+import type { PageArgs } from "./page-args";
+
+export type ListArgs = PageArgs & ListRequest;
+
+/** A root list: one statement for the page, one more only if totalCount or aggregates are selected. */
+export async function rootConnection<T extends Row>(context: Context, spec: ListSpec<T>, Connection: ConnectionClass<T>, args: ListArgs) {
+  const manager = context.dataSource.manager;
+  const page = await fetchPage(manager, spec, args, readPage(args));
+  let aggregate: Promise<Aggregate> | undefined;
+  return new Connection({ page, aggregate: () => (aggregate ??= aggregateRows(manager, spec, args).then((a) => a[0])) });
+}
+
+/**
+ * A list nested under a parent (a patient's visits). Loaders batch every parent of the request that
+ * asks with the same arguments, so the statement count does not grow with the number of parents.
+ */
+export async function nestedConnection<T extends Row>(
+  context: Context,
+  spec: ListSpec<T>,
+  Connection: ConnectionClass<T>,
+  parentColumn: string,
+  parentId: number,
+  args: ListArgs,
+) {
+  const manager = context.dataSource.manager;
+  const page = readPage(args);
+  const key = `${spec.alias}.${parentColumn}:${JSON.stringify([args.first, args.after, args.last, args.before, args.offset, args.where, args.orderBy])}`;
+  const pages = context.loaders.keyed(`page:${key}`, async (ids) => {
+    const byParent = await fetchPagesByParent(manager, spec, parentColumn, ids, args, page);
+    return ids.map((id) => byParent.get(id)!);
+  });
+  const aggregates = context.loaders.keyed(`aggregate:${key}`, (ids) => aggregateRows(manager, spec, args, { column: parentColumn, ids }));
+  return new Connection({ page: await pages.load(parentId), aggregate: () => aggregates.load(parentId) });
+}

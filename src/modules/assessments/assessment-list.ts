@@ -1,0 +1,61 @@
+import { Field, InputType, registerEnumType } from "type-graphql";
+import { toOne } from "../../graphql/views/compile-where";
+import type { WhereSpec } from "../../graphql/views/compile-where";
+import { connectionType } from "../../graphql/views/connection-type";
+import type { ListSpec } from "../../graphql/views/list-query";
+import { OrderDirection } from "../../graphql/views/page-info";
+import { FloatFilter, StringFilter } from "../../graphql/views/scalar-filters";
+import { PatientWhere, patientWhereSpec } from "../patients/patient-list";
+import { VisitWhere, visitWhereSpec } from "../visits/visit-list";
+import { ClinicalAssessment } from "./clinical-assessment.entity";
+
+@InputType({ description: "Filter on clinical assessments." })
+export class AssessmentWhere {
+  @Field(() => StringFilter, { nullable: true, description: "Instrument code, e.g. { eq: \"DAS28_ESR\" }." }) instrument?: StringFilter;
+  @Field(() => FloatFilter, { nullable: true }) score?: FloatFilter;
+  @Field(() => StringFilter, { nullable: true, description: "Category code, e.g. { in: [\"remission\", \"low\"] }." }) category?: StringFilter;
+  @Field(() => VisitWhere, { nullable: true }) visit?: VisitWhere;
+  @Field(() => PatientWhere, { nullable: true }) patient?: PatientWhere;
+  @Field(() => [AssessmentWhere], { nullable: true }) and?: AssessmentWhere[];
+  @Field(() => [AssessmentWhere], { nullable: true }) or?: AssessmentWhere[];
+  @Field(() => AssessmentWhere, { nullable: true }) not?: AssessmentWhere;
+}
+
+export const assessmentWhereSpec: WhereSpec = {
+  instrument: { column: "instrumentCode" },
+  score: { column: "score" },
+  category: { column: "category" },
+  visit: toOne("visit", "visitId", () => visitWhereSpec),
+  patient: toOne("patient", "patientId", () => patientWhereSpec),
+};
+
+@InputType()
+export class AssessmentRelationFilter {
+  @Field(() => AssessmentWhere, { nullable: true }) some?: AssessmentWhere;
+  @Field(() => AssessmentWhere, { nullable: true }) every?: AssessmentWhere;
+  @Field(() => AssessmentWhere, { nullable: true }) none?: AssessmentWhere;
+}
+
+export enum AssessmentOrderField {
+  INSTRUMENT = "INSTRUMENT",
+  SCORE = "SCORE",
+  RECORDED = "RECORDED",
+}
+registerEnumType(AssessmentOrderField, { name: "AssessmentOrderField" });
+
+@InputType()
+export class AssessmentOrder {
+  @Field(() => AssessmentOrderField) field: AssessmentOrderField;
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction: OrderDirection;
+}
+
+export const assessmentListSpec: ListSpec<ClinicalAssessment> = {
+  entity: ClinicalAssessment,
+  alias: "assessment",
+  where: assessmentWhereSpec,
+  order: { INSTRUMENT: { column: "instrumentCode" }, SCORE: { column: "score", nullsAs: 1e300 }, RECORDED: { column: "id" } },
+  defaultOrder: [{ field: AssessmentOrderField.RECORDED, direction: OrderDirection.ASC }],
+  stats: { score: "score" },
+};
+
+export const AssessmentConnection = connectionType("ClinicalAssessment", ClinicalAssessment, ["score"], "clinical assessments");

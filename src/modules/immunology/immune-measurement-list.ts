@@ -1,0 +1,64 @@
+import { Field, InputType, registerEnumType } from "type-graphql";
+import { toOne } from "../../graphql/views/compile-where";
+import type { WhereSpec } from "../../graphql/views/compile-where";
+import { connectionType } from "../../graphql/views/connection-type";
+import type { ListSpec } from "../../graphql/views/list-query";
+import { OrderDirection } from "../../graphql/views/page-info";
+import { scalarCondition } from "../../graphql/views/sql-condition";
+import { BooleanFilter, FloatFilter, StringFilter } from "../../graphql/views/scalar-filters";
+import { PatientWhere, patientWhereSpec } from "../patients/patient-list";
+import { VisitWhere, visitWhereSpec } from "../visits/visit-list";
+import { ImmuneMeasurement } from "./immune-measurement.entity";
+
+@InputType({ description: "Filter on immunomonitoring values." })
+export class ImmuneMeasurementWhere {
+  @Field(() => StringFilter, { nullable: true, description: "Catalogue code of the parameter, e.g. { eq: \"TREG_PCT_CD4\" }." }) parameter?: StringFilter;
+  @Field(() => FloatFilter, { nullable: true }) value?: FloatFilter;
+  @Field(() => BooleanFilter, { nullable: true }) belowDetectionLimit?: BooleanFilter;
+  @Field(() => VisitWhere, { nullable: true }) visit?: VisitWhere;
+  @Field(() => PatientWhere, { nullable: true }) patient?: PatientWhere;
+  @Field(() => [ImmuneMeasurementWhere], { nullable: true }) and?: ImmuneMeasurementWhere[];
+  @Field(() => [ImmuneMeasurementWhere], { nullable: true }) or?: ImmuneMeasurementWhere[];
+  @Field(() => ImmuneMeasurementWhere, { nullable: true }) not?: ImmuneMeasurementWhere;
+}
+
+export const immuneMeasurementWhereSpec: WhereSpec = {
+  parameter: {
+    condition: (filter, params, alias, field) =>
+      `"${alias}"."parameterId" IN (SELECT "ip"."id" FROM "immune_parameter" "ip" WHERE ${scalarCondition('"ip"."code"', filter, params, field)})`,
+  },
+  value: { column: "value" },
+  belowDetectionLimit: { column: "belowDetectionLimit" },
+  visit: toOne("visit", "visitId", () => visitWhereSpec),
+  patient: toOne("patient", "patientId", () => patientWhereSpec),
+};
+
+@InputType()
+export class ImmuneMeasurementRelationFilter {
+  @Field(() => ImmuneMeasurementWhere, { nullable: true }) some?: ImmuneMeasurementWhere;
+  @Field(() => ImmuneMeasurementWhere, { nullable: true }) every?: ImmuneMeasurementWhere;
+  @Field(() => ImmuneMeasurementWhere, { nullable: true }) none?: ImmuneMeasurementWhere;
+}
+
+export enum ImmuneMeasurementOrderField {
+  VALUE = "VALUE",
+  RECORDED = "RECORDED",
+}
+registerEnumType(ImmuneMeasurementOrderField, { name: "ImmuneMeasurementOrderField", description: "RECORDED: order of entry." });
+
+@InputType()
+export class ImmuneMeasurementOrder {
+  @Field(() => ImmuneMeasurementOrderField) field: ImmuneMeasurementOrderField;
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction: OrderDirection;
+}
+
+export const immuneMeasurementListSpec: ListSpec<ImmuneMeasurement> = {
+  entity: ImmuneMeasurement,
+  alias: "measurement",
+  where: immuneMeasurementWhereSpec,
+  order: { VALUE: { column: "value", nullsAs: 1e300 }, RECORDED: { column: "id" } },
+  defaultOrder: [{ field: ImmuneMeasurementOrderField.RECORDED, direction: OrderDirection.ASC }],
+  stats: { value: "value" },
+};
+
+export const ImmuneMeasurementConnection = connectionType("ImmuneMeasurement", ImmuneMeasurement, ["value"], "immunomonitoring values");

@@ -1,0 +1,60 @@
+import { Field, InputType, registerEnumType } from "type-graphql";
+import { toOne } from "../../graphql/views/compile-where";
+import type { WhereSpec } from "../../graphql/views/compile-where";
+import { connectionType } from "../../graphql/views/connection-type";
+import type { ListSpec } from "../../graphql/views/list-query";
+import { OrderDirection } from "../../graphql/views/page-info";
+import { FloatFilter, StringFilter } from "../../graphql/views/scalar-filters";
+import { PatientWhere, patientWhereSpec } from "../patients/patient-list";
+import { VisitWhere, visitWhereSpec } from "../visits/visit-list";
+import { LabResult } from "./lab-result.entity";
+
+@InputType({ description: "Filter on laboratory results." })
+export class LabResultWhere {
+  @Field(() => StringFilter, { nullable: true }) testCode?: StringFilter;
+  @Field(() => FloatFilter, { nullable: true }) value?: FloatFilter;
+  @Field(() => FloatFilter, { nullable: true }) referenceHigh?: FloatFilter;
+  @Field(() => VisitWhere, { nullable: true }) visit?: VisitWhere;
+  @Field(() => PatientWhere, { nullable: true }) patient?: PatientWhere;
+  @Field(() => [LabResultWhere], { nullable: true }) and?: LabResultWhere[];
+  @Field(() => [LabResultWhere], { nullable: true }) or?: LabResultWhere[];
+  @Field(() => LabResultWhere, { nullable: true }) not?: LabResultWhere;
+}
+
+export const labResultWhereSpec: WhereSpec = {
+  testCode: { column: "testCode" },
+  value: { column: "value" },
+  referenceHigh: { column: "referenceHigh" },
+  visit: toOne("visit", "visitId", () => visitWhereSpec),
+  patient: toOne("patient", "patientId", () => patientWhereSpec),
+};
+
+@InputType()
+export class LabResultRelationFilter {
+  @Field(() => LabResultWhere, { nullable: true }) some?: LabResultWhere;
+  @Field(() => LabResultWhere, { nullable: true }) every?: LabResultWhere;
+  @Field(() => LabResultWhere, { nullable: true }) none?: LabResultWhere;
+}
+
+export enum LabResultOrderField {
+  TEST_CODE = "TEST_CODE",
+  VALUE = "VALUE",
+}
+registerEnumType(LabResultOrderField, { name: "LabResultOrderField" });
+
+@InputType()
+export class LabResultOrder {
+  @Field(() => LabResultOrderField) field: LabResultOrderField;
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction: OrderDirection;
+}
+
+export const labResultListSpec: ListSpec<LabResult> = {
+  entity: LabResult,
+  alias: "lab",
+  where: labResultWhereSpec,
+  order: { TEST_CODE: { column: "testCode" }, VALUE: { column: "value", nullsAs: 1e300 } },
+  defaultOrder: [{ field: LabResultOrderField.TEST_CODE, direction: OrderDirection.ASC }],
+  stats: { value: "value" },
+};
+
+export const LabResultConnection = connectionType("LabResult", LabResult, ["value"], "laboratory results");

@@ -1,0 +1,18 @@
+import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import { entities } from "../db/entities";
+import type { Context } from "../graphql/context";
+import { fromGlobalId } from "../graphql/global-id";
+import { Node } from "../graphql/node";
+
+const ENTITY_BY_TYPE = new Map<string, (typeof entities)[number]>(entities.map((entity) => [entity.name, entity]));
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: "Refetches any object by its global id; null when it does not exist." })
+  async node(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context): Promise<Node | undefined> {
+    const decoded = fromGlobalId(id);
+    const entity = decoded && ENTITY_BY_TYPE.get(decoded.type);
+    if (!decoded || !entity) return undefined;
+    return (await loaders.byId(entity as never).load(decoded.key)) as Node | undefined;
+  }
+}

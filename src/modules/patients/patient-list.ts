@@ -1,0 +1,106 @@
+import { Field, InputType, registerEnumType } from "type-graphql";
+import { toMany, toOne } from "../../graphql/views/compile-where";
+import type { WhereSpec } from "../../graphql/views/compile-where";
+import { connectionType } from "../../graphql/views/connection-type";
+import type { ListSpec } from "../../graphql/views/list-query";
+import { OrderDirection } from "../../graphql/views/page-info";
+import { DateFilter, FloatFilter, IDFilter, IntFilter, StringFilter, enumFilter } from "../../graphql/views/scalar-filters";
+import { AdverseEventRelationFilter, adverseEventWhereSpec } from "../safety/adverse-event-list";
+import { AssessmentRelationFilter, assessmentWhereSpec } from "../assessments/assessment-list";
+import { ImmuneMeasurementRelationFilter, immuneMeasurementWhereSpec } from "../immunology/immune-measurement-list";
+import { LabResultRelationFilter, labResultWhereSpec } from "../labs/lab-result-list";
+import { CohortWhere, SiteWhere, cohortWhereSpec, siteWhereSpec } from "../study/study-filters";
+import { VisitRelationFilter, visitWhereSpec } from "../visits/visit-list";
+import { PatientStatus, Sex } from "./patient-enums";
+import { Patient } from "./patient.entity";
+
+const SexFilter = enumFilter(Sex, "Sex");
+const PatientStatusFilter = enumFilter(PatientStatus, "PatientStatus");
+
+@InputType({ description: "Filter on patients. Fields are ANDed; relation filters (cohort, visits, assessments…) test related records." })
+export class PatientWhere {
+  @Field(() => IDFilter, { nullable: true }) id?: IDFilter;
+  @Field(() => StringFilter, { nullable: true }) subjectCode?: StringFilter;
+  @Field(() => SexFilter, { nullable: true }) sex?: object;
+  @Field(() => PatientStatusFilter, { nullable: true }) status?: object;
+  @Field(() => IntFilter, { nullable: true }) ageAtInclusion?: IntFilter;
+  @Field(() => IntFilter, { nullable: true }) yearOfBirth?: IntFilter;
+  @Field(() => DateFilter, { nullable: true }) inclusionDate?: DateFilter;
+  @Field(() => DateFilter, { nullable: true }) treatmentStartDate?: DateFilter;
+  @Field(() => FloatFilter, { nullable: true }) diseaseDurationYears?: FloatFilter;
+  @Field(() => IDFilter, { nullable: true }) cohortId?: IDFilter;
+  @Field(() => IDFilter, { nullable: true }) siteId?: IDFilter;
+  @Field(() => CohortWhere, { nullable: true, description: "The patient's cohort, e.g. its disease." }) cohort?: CohortWhere;
+  @Field(() => SiteWhere, { nullable: true }) site?: SiteWhere;
+  @Field(() => VisitRelationFilter, { nullable: true }) visits?: VisitRelationFilter;
+  @Field(() => AssessmentRelationFilter, { nullable: true, description: "e.g. some: { instrument: { eq: \"DAS28_ESR\" }, category: { eq: \"remission\" } }" }) assessments?: AssessmentRelationFilter;
+  @Field(() => ImmuneMeasurementRelationFilter, { nullable: true, description: "e.g. some: { parameter: { eq: \"TREG_PCT_CD4\" }, visit: { plannedVisit: { code: { eq: \"D8\" } } }, value: { gt: 8 } }" })
+  immuneMeasurements?: ImmuneMeasurementRelationFilter;
+  @Field(() => LabResultRelationFilter, { nullable: true }) labResults?: LabResultRelationFilter;
+  @Field(() => AdverseEventRelationFilter, { nullable: true, description: "e.g. some: { grade: { gte: 3 } }" }) adverseEvents?: AdverseEventRelationFilter;
+  @Field(() => [PatientWhere], { nullable: true }) and?: PatientWhere[];
+  @Field(() => [PatientWhere], { nullable: true }) or?: PatientWhere[];
+  @Field(() => PatientWhere, { nullable: true }) not?: PatientWhere;
+}
+
+export const patientWhereSpec: WhereSpec = {
+  id: { column: "id", idType: "Patient" },
+  subjectCode: { column: "subjectCode" },
+  sex: { column: "sex" },
+  status: { column: "status" },
+  ageAtInclusion: { column: "ageAtInclusion" },
+  yearOfBirth: { column: "yearOfBirth" },
+  inclusionDate: { column: "inclusionDate" },
+  treatmentStartDate: { column: "treatmentStartDate" },
+  diseaseDurationYears: { column: "diseaseDurationYears" },
+  cohortId: { column: "cohortId", idType: "Cohort" },
+  siteId: { column: "siteId", idType: "Site" },
+  cohort: toOne("cohort", "cohortId", () => cohortWhereSpec),
+  site: toOne("site", "siteId", () => siteWhereSpec),
+  visits: toMany("visit", "patientId", () => visitWhereSpec),
+  assessments: toMany("clinical_assessment", "patientId", () => assessmentWhereSpec),
+  immuneMeasurements: toMany("immune_measurement", "patientId", () => immuneMeasurementWhereSpec),
+  labResults: toMany("lab_result", "patientId", () => labResultWhereSpec),
+  adverseEvents: toMany("adverse_event", "patientId", () => adverseEventWhereSpec),
+};
+
+export enum PatientOrderField {
+  SUBJECT_CODE = "SUBJECT_CODE",
+  INCLUSION_DATE = "INCLUSION_DATE",
+  AGE_AT_INCLUSION = "AGE_AT_INCLUSION",
+  STATUS = "STATUS",
+  SEX = "SEX",
+  DISEASE_DURATION = "DISEASE_DURATION",
+}
+registerEnumType(PatientOrderField, { name: "PatientOrderField" });
+
+@InputType({ description: "Sort key; ties are broken by id. Missing values sort last in ascending order." })
+export class PatientOrder {
+  @Field(() => PatientOrderField) field: PatientOrderField;
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction: OrderDirection;
+}
+
+export const patientListSpec: ListSpec<Patient> = {
+  entity: Patient,
+  alias: "patient",
+  where: patientWhereSpec,
+  order: {
+    SUBJECT_CODE: { column: "subjectCode" },
+    INCLUSION_DATE: { column: "inclusionDate", nullsAs: "9999-12-31" },
+    AGE_AT_INCLUSION: { column: "ageAtInclusion", nullsAs: 2147483647 },
+    STATUS: { column: "status" },
+    SEX: { column: "sex" },
+    DISEASE_DURATION: { column: "diseaseDurationYears", nullsAs: 1e9 },
+  },
+  defaultOrder: [{ field: PatientOrderField.SUBJECT_CODE, direction: OrderDirection.ASC }],
+  stats: { ageAtInclusion: "ageAtInclusion", diseaseDurationYears: "diseaseDurationYears", yearOfBirth: "yearOfBirth" },
+};
+
+export const PatientConnection = connectionType("Patient", Patient, Object.keys(patientListSpec.stats), "patients");
+
+@InputType({ description: "Filter on a patient's related list." })
+export class PatientRelationFilter {
+  @Field(() => PatientWhere, { nullable: true, description: "At least one matches." }) some?: PatientWhere;
+  @Field(() => PatientWhere, { nullable: true, description: "All match (true when there are none)." }) every?: PatientWhere;
+  @Field(() => PatientWhere, { nullable: true, description: "None matches." }) none?: PatientWhere;
+}
