@@ -5,6 +5,7 @@ import { generalInstruments } from "./general-instruments";
 import type { Context } from "./graphql/context";
 import { createContext } from "./graphql/context";
 import { formatError } from "./graphql/format-error";
+import { armor } from "./graphql/limits";
 import { buildBasketSchema } from "./graphql/schema";
 import { ensureImmuneCatalogue } from "./modules/immunology/immune-catalogue";
 import type { DiseasePlugin } from "./plugin-api";
@@ -23,6 +24,14 @@ export async function createApp(dataSource: DataSource, plugins: DiseasePlugin[]
   const registry = new PluginRegistry(plugins, generalInstruments);
   await ensureImmuneCatalogue(dataSource.manager);
   const schema = await buildBasketSchema(plugins);
-  const apollo = new ApolloServer<Context>({ schema, formatError, includeStacktraceInErrorResponses: false });
+  const limits = armor();
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    plugins: limits.plugins,
+    validationRules: limits.validationRules,
+  });
   return { dataSource, registry, schema, apollo, context: () => createContext(dataSource, registry) };
 }

@@ -2,9 +2,9 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DataSource } from "typeorm";
 import type { DataSourceOptions } from "typeorm";
-import type { LoggerOptions } from "typeorm/logger/LoggerOptions";
 import { entities } from "./entities";
 import { migrations } from "./migrations";
+import { SqlLogger } from "./sql-logger";
 
 export interface DatabaseConfig {
   /** A postgres:// URL selects PostgreSQL; otherwise the embedded SQLite file at `sqlitePath`. */
@@ -19,8 +19,7 @@ export function isPostgresUrl(url: string | undefined): url is string {
 }
 
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
-  const logging: LoggerOptions = config.logSql ? ["query", "error"] : ["error"];
-  const common = { entities, migrations, logging, synchronize: false };
+  const common = { entities, migrations, logger: new SqlLogger(!!config.logSql), synchronize: false };
   if (isPostgresUrl(config.url)) return { ...common, type: "postgres", url: config.url };
   if (config.sqlitePath !== ":memory:") mkdirSync(dirname(config.sqlitePath), { recursive: true });
   // WAL lets readers proceed during a write; TypeORM's SQLite driver turns foreign keys on.

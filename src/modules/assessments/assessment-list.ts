@@ -8,6 +8,9 @@ import { FloatFilter, StringFilter } from "../../graphql/views/scalar-filters";
 import { PatientWhere, patientWhereSpec } from "../patients/patient-list";
 import { VisitWhere, visitWhereSpec } from "../visits/visit-list";
 import { ClinicalAssessment } from "./clinical-assessment.entity";
+import { groupTypes } from "../../graphql/views/group-type";
+import type { GroupDimension } from "../../graphql/views/group-query";
+import { SHARED_DIMENSION_DESCRIPTIONS, patientRecordDimensions, visitDimension } from "../group-dimensions";
 
 @InputType({ description: "Filter on clinical assessments." })
 export class AssessmentWhere {
@@ -59,3 +62,16 @@ export const assessmentListSpec: ListSpec<ClinicalAssessment> = {
 };
 
 export const AssessmentConnection = connectionType("ClinicalAssessment", ClinicalAssessment, ["score"], "clinical assessments");
+
+export const assessmentDimensions: Record<string, GroupDimension> = {
+  ...patientRecordDimensions("assessment"),
+  INSTRUMENT: { joins: [], expression: `"assessment"."instrumentCode"` },
+  CATEGORY: { joins: [], expression: `"assessment"."category"` },
+  VISIT: visitDimension("assessment"),
+};
+
+export const AssessmentGroups = groupTypes(
+  "ClinicalAssessment",
+  { ...SHARED_DIMENSION_DESCRIPTIONS, INSTRUMENT: "Instrument code", CATEGORY: "Category code", VISIT: "Planned visit code, in study-day order" },
+  ["score"],
+);

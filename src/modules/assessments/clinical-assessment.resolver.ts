@@ -1,8 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
+import { groupRows } from "../../graphql/views/group-query";
 import { nestedConnection, rootConnection } from "../../graphql/views/list-resolvers";
 import { PageArgs } from "../../graphql/views/page-args";
-import { AssessmentConnection, AssessmentOrder, AssessmentWhere, assessmentListSpec } from "./assessment-list";
+import { AssessmentConnection, AssessmentGroups, AssessmentOrder, AssessmentWhere, assessmentDimensions, assessmentListSpec } from "./assessment-list";
 import { categoryOf, roundTo } from "../../plugin-api";
 import { CategoryType, InstrumentType } from "../catalogue/catalogue-types";
 import { ScoreComponent } from "../catalogue/score-types";
@@ -11,6 +12,15 @@ import { ClinicalAssessment } from "./clinical-assessment.entity";
 
 @Resolver(() => ClinicalAssessment)
 export class ClinicalAssessmentResolver {
+  @Query(() => [AssessmentGroups.Group], { description: "Assessments counted per instrument, category, visit, disease, cohort or site, with score statistics." })
+  async assessmentGroups(
+    @Arg("by", () => [AssessmentGroups.GroupField]) by: string[],
+    @Arg("where", () => AssessmentWhere, { nullable: true }) where: AssessmentWhere | null,
+    @Ctx() { dataSource }: Context,
+  ) {
+    return (await groupRows(dataSource.manager, assessmentListSpec, assessmentDimensions, by, { where })).map(AssessmentGroups.toGroup);
+  }
+
   @Query(() => AssessmentConnection, { description: "Clinical assessments of all patients, filtered, ordered and paged." })
   assessments(
     @Args() page: PageArgs,

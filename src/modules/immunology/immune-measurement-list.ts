@@ -9,6 +9,10 @@ import { BooleanFilter, FloatFilter, StringFilter } from "../../graphql/views/sc
 import { PatientWhere, patientWhereSpec } from "../patients/patient-list";
 import { VisitWhere, visitWhereSpec } from "../visits/visit-list";
 import { ImmuneMeasurement } from "./immune-measurement.entity";
+import { groupTypes } from "../../graphql/views/group-type";
+import type { GroupDimension } from "../../graphql/views/group-query";
+import { SHARED_DIMENSION_DESCRIPTIONS, patientRecordDimensions, visitDimension } from "../group-dimensions";
+import { ImmuneParameter } from "./immune-parameter.entity";
 
 @InputType({ description: "Filter on immunomonitoring values." })
 export class ImmuneMeasurementWhere {
@@ -62,3 +66,15 @@ export const immuneMeasurementListSpec: ListSpec<ImmuneMeasurement> = {
 };
 
 export const ImmuneMeasurementConnection = connectionType("ImmuneMeasurement", ImmuneMeasurement, ["value"], "immunomonitoring values");
+
+export const immuneMeasurementDimensions: Record<string, GroupDimension> = {
+  ...patientRecordDimensions("measurement"),
+  PARAMETER: { joins: [{ entity: ImmuneParameter, alias: "g_parameter", on: `"g_parameter"."id" = "measurement"."parameterId"` }], expression: `"g_parameter"."code"` },
+  VISIT: visitDimension("measurement"),
+};
+
+export const ImmuneMeasurementGroups = groupTypes(
+  "ImmuneMeasurement",
+  { ...SHARED_DIMENSION_DESCRIPTIONS, PARAMETER: "Immune parameter code", VISIT: "Planned visit code, in study-day order" },
+  ["value"],
+);

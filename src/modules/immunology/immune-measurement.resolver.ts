@@ -1,8 +1,9 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
+import { groupRows } from "../../graphql/views/group-query";
 import { nestedConnection, rootConnection } from "../../graphql/views/list-resolvers";
 import { PageArgs } from "../../graphql/views/page-args";
-import { ImmuneMeasurementConnection, ImmuneMeasurementOrder, ImmuneMeasurementWhere, immuneMeasurementListSpec } from "./immune-measurement-list";
+import { ImmuneMeasurementConnection, ImmuneMeasurementGroups, ImmuneMeasurementOrder, ImmuneMeasurementWhere, immuneMeasurementDimensions, immuneMeasurementListSpec } from "./immune-measurement-list";
 import { findBaselineVisit } from "../visits/baseline-visit";
 import { Visit } from "../visits/visit.entity";
 import { ImmuneMeasurement } from "./immune-measurement.entity";
@@ -19,6 +20,15 @@ class ImmuneValueChange {
 
 @Resolver(() => ImmuneMeasurement)
 export class ImmuneMeasurementResolver {
+  @Query(() => [ImmuneMeasurementGroups.Group], { description: "Immune values summarised per parameter, visit, disease, cohort or site, e.g. mean Treg % of CD4 per disease at each visit." })
+  async immuneMeasurementGroups(
+    @Arg("by", () => [ImmuneMeasurementGroups.GroupField]) by: string[],
+    @Arg("where", () => ImmuneMeasurementWhere, { nullable: true }) where: ImmuneMeasurementWhere | null,
+    @Ctx() { dataSource }: Context,
+  ) {
+    return (await groupRows(dataSource.manager, immuneMeasurementListSpec, immuneMeasurementDimensions, by, { where })).map(ImmuneMeasurementGroups.toGroup);
+  }
+
   @Query(() => ImmuneMeasurementConnection, { description: "Immunomonitoring values of all patients, filtered, ordered and paged." })
   immuneMeasurements(
     @Args() page: PageArgs,

@@ -8,6 +8,9 @@ import { FloatFilter, StringFilter } from "../../graphql/views/scalar-filters";
 import { PatientWhere, patientWhereSpec } from "../patients/patient-list";
 import { VisitWhere, visitWhereSpec } from "../visits/visit-list";
 import { LabResult } from "./lab-result.entity";
+import { groupTypes } from "../../graphql/views/group-type";
+import type { GroupDimension } from "../../graphql/views/group-query";
+import { SHARED_DIMENSION_DESCRIPTIONS, patientRecordDimensions, visitDimension } from "../group-dimensions";
 
 @InputType({ description: "Filter on laboratory results." })
 export class LabResultWhere {
@@ -58,3 +61,11 @@ export const labResultListSpec: ListSpec<LabResult> = {
 };
 
 export const LabResultConnection = connectionType("LabResult", LabResult, ["value"], "laboratory results");
+
+export const labResultDimensions: Record<string, GroupDimension> = {
+  ...patientRecordDimensions("lab"),
+  TEST_CODE: { joins: [], expression: `"lab"."testCode"` },
+  VISIT: visitDimension("lab"),
+};
+
+export const LabResultGroups = groupTypes("LabResult", { ...SHARED_DIMENSION_DESCRIPTIONS, TEST_CODE: "Test code", VISIT: "Planned visit code, in study-day order" }, ["value"]);

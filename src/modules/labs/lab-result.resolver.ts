@@ -1,14 +1,24 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
+import { groupRows } from "../../graphql/views/group-query";
 import { nestedConnection, rootConnection } from "../../graphql/views/list-resolvers";
 import { PageArgs } from "../../graphql/views/page-args";
-import { LabResultConnection, LabResultOrder, LabResultWhere, labResultListSpec } from "./lab-result-list";
+import { LabResultConnection, LabResultGroups, LabResultOrder, LabResultWhere, labResultDimensions, labResultListSpec } from "./lab-result-list";
 import { Visit } from "../visits/visit.entity";
 import { LabResult } from "./lab-result.entity";
 import { LAB_TESTS, LAB_TEST_BY_CODE, LabTest } from "./lab-tests";
 
 @Resolver(() => LabResult)
 export class LabResultResolver {
+  @Query(() => [LabResultGroups.Group], { description: "Laboratory values summarised per test, visit, disease, cohort or site." })
+  async labResultGroups(
+    @Arg("by", () => [LabResultGroups.GroupField]) by: string[],
+    @Arg("where", () => LabResultWhere, { nullable: true }) where: LabResultWhere | null,
+    @Ctx() { dataSource }: Context,
+  ) {
+    return (await groupRows(dataSource.manager, labResultListSpec, labResultDimensions, by, { where })).map(LabResultGroups.toGroup);
+  }
+
   @Query(() => LabResultConnection, { description: "Laboratory results of all patients, filtered, ordered and paged." })
   labResults(
     @Args() page: PageArgs,

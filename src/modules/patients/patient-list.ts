@@ -13,6 +13,9 @@ import { CohortWhere, SiteWhere, cohortWhereSpec, siteWhereSpec } from "../study
 import { VisitRelationFilter, visitWhereSpec } from "../visits/visit-list";
 import { PatientStatus, Sex } from "./patient-enums";
 import { Patient } from "./patient.entity";
+import { groupTypes } from "../../graphql/views/group-type";
+import type { GroupDimension } from "../../graphql/views/group-query";
+import { SHARED_DIMENSION_DESCRIPTIONS, patientDimensions as patientDimensionsOf } from "../group-dimensions";
 
 const SexFilter = enumFilter(Sex, "Sex");
 const PatientStatusFilter = enumFilter(PatientStatus, "PatientStatus");
@@ -104,3 +107,11 @@ export class PatientRelationFilter {
   @Field(() => PatientWhere, { nullable: true, description: "All match (true when there are none)." }) every?: PatientWhere;
   @Field(() => PatientWhere, { nullable: true, description: "None matches." }) none?: PatientWhere;
 }
+
+export const patientDimensions: Record<string, GroupDimension> = {
+  ...patientDimensionsOf("patient"),
+  STATUS: { joins: [], expression: `"patient"."status"` },
+  SEX: { joins: [], expression: `"patient"."sex"` },
+};
+
+export const PatientGroups = groupTypes("Patient", { ...SHARED_DIMENSION_DESCRIPTIONS, STATUS: "Patient status", SEX: "Sex" }, Object.keys(patientListSpec.stats));

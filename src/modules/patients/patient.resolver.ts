@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
+import { groupRows } from "../../graphql/views/group-query";
 import { JSONObject } from "../../graphql/scalars";
 import type { Inputs } from "../../plugin-api";
 import { decodeId } from "../../validation/checks";
@@ -23,11 +24,20 @@ import { LabResultConnection, LabResultOrder, LabResultWhere, labResultListSpec 
 import { AdverseEventConnection, AdverseEventOrder, AdverseEventWhere, adverseEventListSpec } from "../safety/adverse-event-list";
 import { DoseConnection, DoseOrder, DoseWhere, doseListSpec } from "../visits/dose-list";
 import { VisitConnection, VisitOrder, VisitWhere, visitListSpec } from "../visits/visit-list";
-import { PatientConnection, PatientOrder, PatientWhere, patientListSpec } from "./patient-list";
+import { PatientConnection, PatientGroups, PatientOrder, PatientWhere, patientDimensions, patientListSpec } from "./patient-list";
 import { Patient } from "./patient.entity";
 
 @Resolver(() => Patient)
 export class PatientResolver {
+  @Query(() => [PatientGroups.Group], { description: "Patients counted per cohort, disease, site, status or sex (one GROUP BY), with statistics of the numeric fields; honours the same filter as patients." })
+  async patientGroups(
+    @Arg("by", () => [PatientGroups.GroupField]) by: string[],
+    @Arg("where", () => PatientWhere, { nullable: true }) where: PatientWhere | null,
+    @Ctx() { dataSource }: Context,
+  ) {
+    return (await groupRows(dataSource.manager, patientListSpec, patientDimensions, by, { where })).map(PatientGroups.toGroup);
+  }
+
   @Query(() => Patient, { nullable: true })
   patient(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context): Promise<Patient | undefined> {
     return loaders.byId(Patient).load(decodeId("id", id, "Patient"));
@@ -127,6 +137,24 @@ export class PatientResolver {
     @Ctx() context: Context,
   ) {
     return nestedConnection(context, labResultListSpec, LabResultConnection, "patientId", patient.id, { ...page, where, orderBy });
+  }
+
+  @FieldResolver(() => ClinicalAssessment, {
+    nullable: true,
+    description: "The most recent assessment of the disease's primary instrument (e.g. DAS28-ESR for RA): the patient's current activity.",
+  })
+  async latestActivity(@Root() patient: Patient, @Ctx() { loaders, registry }: Context): Promise<ClinicalAssessment | undefined> {
+    const cohort = await loaders.byId(Cohort).load(patient.cohortId);
+    const primary = cohort && registry.plugin(cohort.diseaseId)?.primaryInstrument;
+    const [visits, assessments] = await Promise.all([
+      loaders.manyBy(Visit, "patientId", "visitDate").load(patient.id),
+      loaders.manyBy(ClinicalAssessment, "patientId").load(patient.id),
+    ]);
+    const visitDate = new Map(visits.map((v) => [v.id, v.visitDate]));
+    return assessments
+      .filter((a) => a.instrumentCode === primary)
+      .sort((a, b) => visitDate.get(a.visitId)!.localeCompare(visitDate.get(b.visitId)!))
+      .at(-1);
   }
 
   @FieldResolver(() => ResponseEvaluation, {

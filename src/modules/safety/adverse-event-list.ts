@@ -8,6 +8,9 @@ import { BooleanFilter, DateFilter, IntFilter, StringFilter, enumFilter } from "
 import { PatientWhere, patientWhereSpec } from "../patients/patient-list";
 import { AdverseEventOutcome, Relatedness } from "./adverse-event-enums";
 import { AdverseEvent } from "./adverse-event.entity";
+import { groupTypes } from "../../graphql/views/group-type";
+import type { GroupDimension } from "../../graphql/views/group-query";
+import { SHARED_DIMENSION_DESCRIPTIONS, patientRecordDimensions } from "../group-dimensions";
 
 const RelatednessFilter = enumFilter(Relatedness, "Relatedness");
 const OutcomeFilter = enumFilter(AdverseEventOutcome, "AdverseEventOutcome");
@@ -67,3 +70,17 @@ export const adverseEventListSpec: ListSpec<AdverseEvent> = {
 };
 
 export const AdverseEventConnection = connectionType("AdverseEvent", AdverseEvent, ["grade"], "adverse events");
+
+export const adverseEventDimensions: Record<string, GroupDimension> = {
+  ...patientRecordDimensions("ae"),
+  TERM: { joins: [], expression: `"ae"."term"` },
+  GRADE: { joins: [], expression: `"ae"."grade"` },
+  RELATEDNESS: { joins: [], expression: `"ae"."relatedness"` },
+  SERIOUS: { joins: [], expression: `CASE WHEN "ae"."serious" THEN 'true' ELSE 'false' END` },
+};
+
+export const AdverseEventGroups = groupTypes(
+  "AdverseEvent",
+  { ...SHARED_DIMENSION_DESCRIPTIONS, TERM: "Verbatim term", GRADE: "CTCAE grade", RELATEDNESS: "Relatedness to the study drug", SERIOUS: "Serious (true/false)" },
+  ["grade"],
+);

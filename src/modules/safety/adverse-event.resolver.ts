@@ -1,14 +1,24 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
+import { groupRows } from "../../graphql/views/group-query";
 import { nestedConnection, rootConnection } from "../../graphql/views/list-resolvers";
 import { PageArgs } from "../../graphql/views/page-args";
-import { AdverseEventConnection, AdverseEventOrder, AdverseEventWhere, adverseEventListSpec } from "./adverse-event-list";
+import { AdverseEventConnection, AdverseEventGroups, AdverseEventOrder, AdverseEventWhere, adverseEventDimensions, adverseEventListSpec } from "./adverse-event-list";
 import { Patient } from "../patients/patient.entity";
 import { Visit } from "../visits/visit.entity";
 import { AdverseEvent } from "./adverse-event.entity";
 
 @Resolver(() => AdverseEvent)
 export class AdverseEventResolver {
+  @Query(() => [AdverseEventGroups.Group], { description: "Adverse events counted per term, grade, relatedness, seriousness, disease, cohort or site." })
+  async adverseEventGroups(
+    @Arg("by", () => [AdverseEventGroups.GroupField]) by: string[],
+    @Arg("where", () => AdverseEventWhere, { nullable: true }) where: AdverseEventWhere | null,
+    @Ctx() { dataSource }: Context,
+  ) {
+    return (await groupRows(dataSource.manager, adverseEventListSpec, adverseEventDimensions, by, { where })).map(AdverseEventGroups.toGroup);
+  }
+
   @Query(() => AdverseEventConnection, { description: "Adverse events of all patients, filtered, ordered and paged." })
   adverseEvents(
     @Args() page: PageArgs,

@@ -1,0 +1,34 @@
+import type { Logger } from "typeorm";
+
+/**
+ * Counts every SQL statement the service sends, and prints them when asked (BASKETQL_LOG_SQL=1), so
+ * that the number of statements a GraphQL view costs can be seen and tested.
+ */
+export class SqlLogger implements Logger {
+  statements = 0;
+
+  constructor(private readonly print: boolean) {}
+
+  logQuery(query: string, parameters?: unknown[]): void {
+    this.statements++;
+    if (this.print) console.log(`[sql] ${query}${parameters?.length ? ` -- ${JSON.stringify(parameters)}` : ""}`);
+  }
+
+  logQueryError(error: string | Error, query: string, parameters?: unknown[]): void {
+    console.error(`[sql] failed: ${error instanceof Error ? error.message : error}\n${query} -- ${JSON.stringify(parameters ?? [])}`);
+  }
+
+  logQuerySlow(time: number, query: string): void {
+    if (this.print) console.warn(`[sql] slow (${time} ms): ${query}`);
+  }
+
+  logSchemaBuild(): void {}
+
+  logMigration(message: string): void {
+    if (this.print) console.log(`[migration] ${message}`);
+  }
+
+  log(level: "log" | "info" | "warn", message: unknown): void {
+    if (level === "warn") console.warn(message);
+  }
+}

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SqlLogger } from "../../src/db/sql-logger";
+import { createTestApp } from "../support/test-app";
+import type { TestApp } from "../support/test-app";
+import { testDatabases } from "../support/test-database";
+
+const NESTED_VIEW = `query View($first: Int!) {
+  patients(first: $first, orderBy: [{ field: INCLUSION_DATE, direction: DESC }]) {
+    totalCount
+    nodes {
+      subjectCode cohort { code disease { name } } site { code }
+      visits(first: 10) {
+        totalCount
+        nodes {
+          visitDate plannedVisit { code }
+          immuneMeasurements(first: 30) { nodes { value parameter { code } changeFromBaseline { foldChange } } }
+          assessments(first: 20) { nodes { instrumentCode score category { code } } }
+          labResults(where: { testCode: { in: ["CRP", "ESR"] } }) { nodes { testCode value } }
+        }
+      }
+      adverseEvents { nodes { term grade } }
+    }
+  }
+}`;
+
+describe.each(testDatabases)("statements per nested view on %s", (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind, { demo: true });
+  });
+  afterAll(() => t.close());
+
+  async function statementsFor(first: number) {
+    const logger = t.dataSource.logger as SqlLogger;
+    const before = logger.statements;
+    const { patients } = await t.data(NESTED_VIEW, { first });
+    return { statements: logger.statements - before, patients: patients.nodes.length, visits: patients.nodes.reduce((n: number, p: any) => n + p.visits.nodes.length, 0) };
+  }
+
+  it("does not grow with the page size (DataLoader batching per relation)", async () => {
+    const small = await statementsFor(2);
+    const large = await statementsFor(15);
+    expect(large.patients).toBeGreaterThan(small.patients * 3);
+    expect(large.visits).toBeGreaterThan(small.visits * 3);
+    expect(small.statements).toBeGreaterThan(5);
+    expect(large.statements).toBe(small.statements);
+    // one statement per list or relation level, not per row
+    expect(large.statements).toBeLessThan(20);
+  });
+});
