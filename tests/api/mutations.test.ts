@@ -79,7 +79,7 @@ describe.each(testDatabases)("mutations on %s", (kind) => {
     const cm = await t.data(RECORD_CM, { input: { patientId, drug: "methotrexate", dose: 15, doseUnit: "mg", frequency: "weekly", startDate: "2020-01-01" } });
     expect(cm.recordConcomitantMedication.drug).toBe("methotrexate");
 
-    const { patient } = await t.data(`query($id: ID!) { patient(id: $id) { visits { totalCount } doses { totalCount } adverseEvents { totalCount } assessments { nodes { score } } concomitantMedications { drug } } }`, { id: patientId });
+    const { patient } = await t.data(`query($id: ID!) { patient(id: $id) { visits { totalCount } doses { totalCount } adverseEvents { totalCount } assessments { nodes { score } } concomitantMedications { nodes { drug } } } }`, { id: patientId });
     expect(patient.visits.totalCount).toBe(2);
     expect(patient.doses.totalCount).toBe(1);
     expect(patient.adverseEvents.totalCount).toBe(1);

@@ -13,7 +13,7 @@ describe("global ids and node(id:)", () => {
     const { patients } = await t.data(`{ patients(first: 1) { nodes { id subjectCode cohort { id code } site { id }
       visits(first: 1) { nodes { id studyDay plannedVisit { id } immuneMeasurements(first: 1) { nodes { id value parameter { id } } }
         labResults(first: 1) { nodes { id } } assessments(first: 1) { nodes { id score } } doses(first: 1) { nodes { id } } } }
-      adverseEvents(first: 1) { nodes { id } } concomitantMedications { id } } } study { id } }`);
+      adverseEvents(first: 1) { nodes { id } } concomitantMedications { nodes { id } } } } study { id } }`);
     const patient = patients.nodes[0];
     const visit = patient.visits.nodes[0];
     const ids = [

@@ -25,6 +25,7 @@ export interface TestApp {
 export async function createTestApp(kind: "sqlite" | "postgres", options: { demo?: boolean; plugins?: DiseasePlugin[] } = {}): Promise<TestApp> {
   const db = await createTestDatabase(kind);
   const app = await createApp(db.dataSource, options.plugins ?? registeredPlugins);
+  await app.apollo.start();
   if (options.demo) await loadDemoTrial(db.dataSource, app.registry);
   const execute = async (query: string, variables?: Record<string, unknown>) => {
     const response = await app.apollo.executeOperation({ query, variables }, { contextValue: app.context() });

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
 import { groupRows } from "../../graphql/views/group-query";
-import { nestedConnection, rootConnection } from "../../graphql/views/list-resolvers";
+import { rootConnection } from "../../graphql/views/list-resolvers";
 import { PageArgs } from "../../graphql/views/page-args";
 import { AssessmentConnection, AssessmentGroups, AssessmentOrder, AssessmentWhere, assessmentDimensions, assessmentListSpec } from "./assessment-list";
 import { categoryOf, roundTo } from "../../plugin-api";

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
 import { groupRows } from "../../graphql/views/group-query";
-import { nestedConnection, rootConnection } from "../../graphql/views/list-resolvers";
+import { rootConnection } from "../../graphql/views/list-resolvers";
 import { PageArgs } from "../../graphql/views/page-args";
 import { ImmuneMeasurementConnection, ImmuneMeasurementGroups, ImmuneMeasurementOrder, ImmuneMeasurementWhere, immuneMeasurementDimensions, immuneMeasurementListSpec } from "./immune-measurement-list";
 import { findBaselineVisit } from "../visits/baseline-visit";

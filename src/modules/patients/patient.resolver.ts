@@ -7,11 +7,7 @@ import { decodeId } from "../../validation/checks";
 import { ClinicalAssessment } from "../assessments/clinical-assessment.entity";
 import { evaluateStoredResponse } from "../assessments/stored-response";
 import { ResponseEvaluation } from "../catalogue/score-types";
-import { ImmuneMeasurement } from "../immunology/immune-measurement.entity";
-import { ImmuneParameter } from "../immunology/immune-parameter.entity";
-import { LabResult } from "../labs/lab-result.entity";
-import { AdverseEvent } from "../safety/adverse-event.entity";
-import { ConcomitantMedication } from "../safety/concomitant-medication.entity";
+import { ConcomitantMedicationConnection, ConcomitantMedicationOrder, ConcomitantMedicationWhere, concomitantMedicationListSpec } from "../safety/concomitant-medication-list";
 import { Cohort } from "../study/cohort.entity";
 import { Site } from "../study/site.entity";
 import { DoseAdministration } from "../visits/dose-administration.entity";
@@ -90,9 +86,15 @@ export class PatientResolver {
     return (await loaders.manyBy(DoseAdministration, "patientId", "administeredOn").load(patient.id)).filter((d) => d.given).length;
   }
 
-  @FieldResolver(() => [ConcomitantMedication])
-  concomitantMedications(@Root() patient: Patient, @Ctx() { loaders }: Context): Promise<ConcomitantMedication[]> {
-    return loaders.manyBy(ConcomitantMedication, "patientId").load(patient.id);
+  @FieldResolver(() => ConcomitantMedicationConnection, { description: "Treatments taken alongside the study drug, by default in start-date order." })
+  concomitantMedications(
+    @Root() patient: Patient,
+    @Args() page: PageArgs,
+    @Arg("where", () => ConcomitantMedicationWhere, { nullable: true }) where: ConcomitantMedicationWhere | null,
+    @Arg("orderBy", () => [ConcomitantMedicationOrder], { nullable: true }) orderBy: ConcomitantMedicationOrder[] | null,
+    @Ctx() context: Context,
+  ) {
+    return nestedConnection(context, concomitantMedicationListSpec, ConcomitantMedicationConnection, "patientId", patient.id, { ...page, where, orderBy });
   }
 
   @FieldResolver(() => AdverseEventConnection, { description: "Adverse events, by default in onset order." })

@@ -3,7 +3,6 @@ import type { Context } from "../../graphql/context";
 import { nestedConnection } from "../../graphql/views/list-resolvers";
 import { PageArgs } from "../../graphql/views/page-args";
 import { PatientConnection, PatientOrder, PatientWhere, patientListSpec } from "../patients/patient-list";
-import { Patient } from "../patients/patient.entity";
 import { Site } from "./site.entity";
 
 @Resolver(() => Site)

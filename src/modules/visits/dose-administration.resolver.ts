@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
-import { nestedConnection, rootConnection } from "../../graphql/views/list-resolvers";
+import { rootConnection } from "../../graphql/views/list-resolvers";
 import { PageArgs } from "../../graphql/views/page-args";
 import { DoseConnection, DoseOrder, DoseWhere, doseListSpec } from "./dose-list";
 import { DoseAdministration } from "./dose-administration.entity";

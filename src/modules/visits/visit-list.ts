@@ -1,5 +1,5 @@
 import { Field, InputType, registerEnumType } from "type-graphql";
-import { toMany, toOne } from "../../graphql/views/compile-where";
+import { toOne } from "../../graphql/views/compile-where";
 import type { WhereSpec } from "../../graphql/views/compile-where";
 import { connectionType } from "../../graphql/views/connection-type";
 import type { ListSpec } from "../../graphql/views/list-query";
