@@ -23,6 +23,9 @@ import { cohortOverviewSql, patientTimelineSql } from "./bench/sql-views";
 
 /** Measuring time per task (GraphQL or SQL of one view), after a warmup. */
 const TIME_MS = Number(process.env.BENCH_TIME_MS ?? 3000);
+/** The time is split into rounds that alternate which side runs first, so that a burst of load from
+ * elsewhere on the machine falls on both sides alike rather than skewing the ratio. */
+const ROUNDS = 6;
 /** The compiled script runs from dist/scripts. */
 const QUERIES = join(__dirname, "..", "..", "docs", "queries");
 
@@ -119,7 +122,8 @@ interface Measured {
  * Checks once that the baseline returns exactly what GraphQL returns (a baseline that fetches less would
  * make the ratio meaningless), counting the statements of each, then times both with tinybench.
  */
-async function measure<T>(view: View<T>, logger: SqlLogger): Promise<Measured> {
+async function measure<T>(view: View<T>, logger: SqlLogger, signal: AbortSignal): Promise<Measured> {
+  signal.throwIfAborted();
   const counted = async <R>(run: () => Promise<R>) => {
     const before = logger.statements;
     const result = await run();
@@ -132,16 +136,37 @@ async function measure<T>(view: View<T>, logger: SqlLogger): Promise<Measured> {
   if (difference) throw new Error(`${view.name}: the SQL baseline does not return what the GraphQL view returns, so a ratio would mean nothing.\nFirst difference: ${difference}`);
   console.log(`${view.name}: ${view.describe(sql.result)}; GraphQL and SQL results agree`);
 
-  const bench = new Bench({ time: TIME_MS, iterations: 20, warmupTime: 500, warmupIterations: 10, throws: true });
-  const progress = (task: string) => ({ beforeAll: (mode?: string) => console.log(`  ${view.name} · ${task}: ${mode === "warmup" ? "warming up" : "measuring"}…`) });
-  bench.add("GraphQL", view.graphql, progress("GraphQL")).add("SQL", view.sql, progress("SQL"));
-  await bench.run();
-  const latency = (task: string) => {
-    const result = bench.getTask(task)?.result;
-    if (result?.state !== "completed") throw new Error(`${view.name} · ${task} did not complete (${result?.state})`);
-    return { median: result.latency.p50, samples: result.latency.samplesCount };
+  const samples = await time(view, signal);
+  return {
+    view: view.name,
+    graphql: { median: median(samples.GraphQL), samples: samples.GraphQL.length, statements: graphql.statements },
+    sql: { median: median(samples.SQL), samples: samples.SQL.length, statements: sql.statements },
   };
-  return { view: view.name, graphql: { ...latency("GraphQL"), statements: graphql.statements }, sql: { ...latency("SQL"), statements: sql.statements } };
+}
+
+/** Latency samples (ms) of both sides, pooled over alternating rounds; the first round warms up first. */
+async function time(view: View<unknown>, signal: AbortSignal) {
+  const tasks = { GraphQL: view.graphql, SQL: view.sql };
+  const samples = { GraphQL: [] as number[], SQL: [] as number[] };
+  for (let round = 1; round <= ROUNDS; round++) {
+    const order = round % 2 === 1 ? (["GraphQL", "SQL"] as const) : (["SQL", "GraphQL"] as const);
+    console.log(`  ${view.name}: ${round === 1 ? "warmup, then " : ""}round ${round}/${ROUNDS}, ${order.join(" then ")}`);
+    const bench = new Bench({ time: TIME_MS / ROUNDS, iterations: 5, warmup: round === 1, warmupTime: 500, retainSamples: true, throws: true, signal });
+    for (const name of order) bench.add(name, tasks[name]);
+    await bench.run();
+    for (const name of order) {
+      const result = bench.getTask(name)?.result;
+      if (result?.state !== "completed") throw new Error(`${view.name} · ${name} did not complete (${result?.state})`);
+      samples[name].push(...(result.latency.samples ?? []));
+    }
+  }
+  return samples;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /** Columns padded to their widest cell; the first left-aligned, the others right-aligned. */
@@ -151,24 +176,32 @@ function table(rows: string[][]): string {
 }
 
 /** Loads the demo trial, then measures both views and prints the table. */
-async function benchmark(db: Database) {
+async function benchmark(db: Database, signal: AbortSignal) {
   const { dataSource } = db;
   const app = await createApp(dataSource, plugins);
+  // Started in the background, Apollo installs no SIGINT handler of its own: that one stops Apollo and
+  // re-raises the signal, ending the process before main() has dropped the database.
+  app.apollo.startInBackgroundHandlingStartupErrorsByLoggingAndFailingAllRequests();
   const { registry } = app;
   try {
+    console.log(`basketql benchmark on ${db.label}`);
+    process.stdout.write("loading the demo trial… ");
     const started = Date.now();
     const demo = await loadDemoTrial(dataSource, registry);
     const [size] = await dataSource.query(
       `SELECT (SELECT COUNT(*) FROM dose_administration) AS doses, (SELECT COUNT(*) FROM immune_measurement) AS immune,
               (SELECT COUNT(*) FROM lab_result) AS labs, (SELECT COUNT(*) FROM clinical_assessment) AS assessments`,
     );
-    console.log(`basketql benchmark on ${db.label}`);
     console.log(
-      `demo trial loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${demo.cohorts} cohorts, ${demo.patients} patients, ${demo.visits} visits, ` +
-        `${size.doses} doses, ${size.immune} immune values, ${size.labs} lab results, ${size.assessments} assessments\n`,
+      `${demo.cohorts} cohorts, ${demo.patients} patients, ${demo.visits} visits, ${size.doses} doses, ${size.immune} immune values, ` +
+        `${size.labs} lab results, ${size.assessments} assessments (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
     );
 
-    const [{ id: patientId }] = await dataSource.query(`SELECT id FROM patient ORDER BY "subjectCode", id LIMIT 1`);
+    // The fullest timeline: most visits, then most adverse events.
+    const [{ id: patientId }] = await dataSource.query(
+      `SELECT p.id FROM patient p ORDER BY (SELECT COUNT(*) FROM visit v WHERE v."patientId" = p.id) DESC,
+         (SELECT COUNT(*) FROM adverse_event e WHERE e."patientId" = p.id) DESC, p."subjectCode" LIMIT 1`,
+    );
     const timeline = readFileSync(join(QUERIES, "patient-timeline.graphql"), "utf8");
     const overview = readFileSync(join(QUERIES, "cohort-overview.graphql"), "utf8");
     const logger = dataSource.logger as SqlLogger;
@@ -182,12 +215,13 @@ async function benchmark(db: Database) {
             const visits = patient?.visits.nodes ?? [];
             const count = (list: (visit: (typeof visits)[number]) => unknown[]) => visits.reduce((n, visit) => n + list(visit).length, 0);
             return (
-              `${patient?.subjectCode} with ${visits.length} visits, ${count((v) => v.doses.nodes)} doses, ${count((v) => v.immuneMeasurements.nodes)} immune values, ` +
-              `${count((v) => v.labResults.nodes)} lab results, ${count((v) => v.assessments.nodes)} assessments, ${count((v) => v.adverseEvents.nodes)} adverse events`
+              `patient ${patient?.subjectCode}: visits ${visits.length}, doses ${count((v) => v.doses.nodes)}, immune values ${count((v) => v.immuneMeasurements.nodes)}, ` +
+              `lab results ${count((v) => v.labResults.nodes)}, assessments ${count((v) => v.assessments.nodes)}, adverse events ${count((v) => v.adverseEvents.nodes)}`
             );
           },
         },
         logger,
+        signal,
       ),
       await measure(
         {
@@ -197,15 +231,16 @@ async function benchmark(db: Database) {
           describe({ study, patientGroups }) {
             const patients = (study?.cohorts ?? []).flatMap((cohort) => cohort.patients.nodes);
             const scored = patients.filter((patient) => patient.latestActivity).length;
-            return `${study?.cohorts.length ?? 0} cohorts, ${patients.length} patients (${scored} with a latest activity), ${patientGroups.length} status groups`;
+            return `cohorts ${study?.cohorts.length ?? 0}, patients ${patients.length} (with a latest activity ${scored}), status groups ${patientGroups.length}`;
           },
         },
         logger,
+        signal,
       ),
     ];
 
     const ms = (value: number) => `${value.toFixed(2)} ms`;
-    console.log(`\nMedian latency over ${TIME_MS / 1000} s of runs per task after warmup, ${db.label.split(",")[0]}:\n`);
+    console.log(`\nMedian latency, ${TIME_MS / 1000} s of runs per side in ${ROUNDS} alternating rounds after a warmup, ${db.label.split(",")[0]}:\n`);
     console.log(
       table([
         ["view", "GraphQL", "SQL", "GraphQL/SQL", "statements GraphQL/SQL", "runs GraphQL/SQL"],
@@ -226,11 +261,19 @@ async function benchmark(db: Database) {
 
 async function main() {
   const db = await createDatabase(process.env.DATABASE_URL || undefined);
-  // Ctrl-C must not leave a benchmark database behind on a shared server.
-  const onInterrupt = () => void db.drop().finally(() => process.exit(130));
+  // Ctrl-C ends the measurements but still drops the database, which must not be left behind on a shared
+  // server; a second Ctrl-C kills the process.
+  const interrupt = new AbortController();
+  const onInterrupt = () => {
+    console.log("\ninterrupted: stopping after the current step and dropping the database…");
+    interrupt.abort();
+  };
   process.once("SIGINT", onInterrupt);
   try {
-    await benchmark(db);
+    await benchmark(db, interrupt.signal);
+  } catch (error) {
+    if (!interrupt.signal.aborted) throw error;
+    process.exitCode = 130;
   } finally {
     process.off("SIGINT", onInterrupt);
     await db.drop();

@@ -1,11 +1,14 @@
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { generalInstruments } from "./general-instruments";
 import type { Context } from "./graphql/context";
 import { createContext } from "./graphql/context";
 import { formatError } from "./graphql/format-error";
-import { armor } from "./graphql/limits";
+import { armor, QUERY_LIMITS } from "./graphql/limits";
+import { graphqlOverHttpStatus, reportingQueryLimits, withoutThrowingParseHooks } from "./graphql/over-http";
 import { buildBasketSchema } from "./graphql/schema";
 import { ensureImmuneCatalogue } from "./modules/immunology/immune-catalogue";
 import type { DiseasePlugin } from "./plugin-api";
@@ -19,8 +22,18 @@ export interface App {
   context: () => Context;
 }
 
+export interface AppOptions {
+  /**
+   * Schema introspection and the IDE landing page (Apollo Sandbox) — `config.introspection`. Off, the
+   * landing page is not served and error messages do not suggest field or type names either. Defaults
+   * to off when NODE_ENV is production, like Apollo's own default.
+   */
+  introspection?: boolean;
+}
+
 /** Wires the registry, the schema and Apollo around an open database. */
-export async function createApp(dataSource: DataSource, plugins: DiseasePlugin[]): Promise<App> {
+export async function createApp(dataSource: DataSource, plugins: DiseasePlugin[], options: AppOptions = {}): Promise<App> {
+  const introspection = options.introspection ?? process.env.NODE_ENV !== "production";
   const registry = new PluginRegistry(plugins, generalInstruments);
   await ensureImmuneCatalogue(dataSource.manager);
   const schema = await buildBasketSchema(plugins);
@@ -28,10 +41,19 @@ export async function createApp(dataSource: DataSource, plugins: DiseasePlugin[]
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
+    // Set explicitly rather than left to Apollo's reading of NODE_ENV: the configuration decides.
     includeStacktraceInErrorResponses: false,
+    introspection,
+    hideSchemaDetailsFromClientErrors: !introspection,
+    csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    plugins: limits.plugins,
-    validationRules: limits.validationRules,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    plugins: [
+      ...limits.plugins.map((plugin) => withoutThrowingParseHooks<Context>(plugin)),
+      introspection ? ApolloServerPluginLandingPageLocalDefault() : ApolloServerPluginLandingPageDisabled(),
+      graphqlOverHttpStatus<Context>(),
+    ],
+    validationRules: limits.validationRules.map(reportingQueryLimits),
   });
   return { dataSource, registry, schema, apollo, context: () => createContext(dataSource, registry) };
 }

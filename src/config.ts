@@ -9,14 +9,32 @@ export interface Config {
   /** Load the demo trial into an empty database at start. */
   loadDemo: boolean;
   production: boolean;
+  /**
+   * Schema introspection and the IDE landing page (Apollo Sandbox on GET with `Accept: text/html`).
+   * BASKETQL_INTROSPECTION; by default on in development and off in production.
+   */
+  introspection: boolean;
 }
 
-const truthy = (value: string | undefined) => value !== undefined && ["1", "true", "yes", "on"].includes(value.toLowerCase());
+const TRUE_VALUES = ["1", "true", "yes", "on"];
+const FALSE_VALUES = ["0", "false", "no", "off"];
+
+const truthy = (value: string | undefined) => value !== undefined && TRUE_VALUES.includes(value.toLowerCase());
+
+/** A strict on/off switch: unset or empty gives the default, anything unrecognised is a configuration error. */
+function flag(env: NodeJS.ProcessEnv, name: string, defaultValue: boolean): boolean {
+  const value = env[name]?.trim().toLowerCase();
+  if (value === undefined || value === "") return defaultValue;
+  if (TRUE_VALUES.includes(value)) return true;
+  if (FALSE_VALUES.includes(value)) return false;
+  throw new Error(`${name} must be one of ${[...TRUE_VALUES, ...FALSE_VALUES].join(", ")} (got ${env[name]})`);
+}
 
 /** Reads the configuration from environment variables (documented in the README). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be an integer from 0 to 65535 (got ${env.PORT})`);
+  const production = env.NODE_ENV === "production";
   return {
     port,
     host: env.HOST ?? "127.0.0.1",
@@ -24,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqlitePath: resolve(env.BASKETQL_SQLITE_PATH ?? "data/basketql.sqlite"),
     logSql: truthy(env.BASKETQL_LOG_SQL),
     loadDemo: env.BASKETQL_DEMO === undefined ? true : truthy(env.BASKETQL_DEMO),
-    production: env.NODE_ENV === "production",
+    production,
+    introspection: flag(env, "BASKETQL_INTROSPECTION", !production),
   };
 }

@@ -3,14 +3,17 @@ import type { AddressInfo } from "node:net";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
-import type { ErrorRequestHandler } from "express";
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
+import type { GraphQLFormattedError } from "graphql";
 import type { DiseasePlugin } from "./plugin-api";
 import { createApp } from "./app";
 import type { App } from "./app";
 import type { Config } from "./config";
 import { isPostgresUrl, openDatabase } from "./db/data-source";
 import { loadDemoTrial } from "./demo/load-demo-trial";
+import { internalServerError } from "./graphql/format-error";
 import { QUERY_LIMITS } from "./graphql/limits";
+import { negotiateResponseType } from "./graphql/over-http";
 import { Study } from "./modules/study/study.entity";
 
 export interface RunningServer {
@@ -19,19 +22,56 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Refuses oversized or malformed bodies with a GraphQL-shaped error instead of an HTML page. */
-const bodyErrors: ErrorRequestHandler = (error, _request, response, next) => {
+/** Answers with GraphQL-shaped errors, in the media type the client accepts (`application/json` unless it prefers `application/graphql-response+json`). */
+function sendErrors(request: Request, response: Response, status: number, errors: GraphQLFormattedError[]) {
+  const type = negotiateResponseType(request.headers.accept) ?? "application/json";
+  response.status(status).set("content-type", `${type}; charset=utf-8`).send(JSON.stringify({ errors }));
+}
+
+const badRequest = (message: string): GraphQLFormattedError => ({ message, extensions: { code: "BAD_REQUEST" } });
+
+/**
+ * A POST carries the GraphQL request as JSON (GraphQL over HTTP). Any other body — text/plain, a form,
+ * none declared — gets 415 before Apollo sees it: the JSON parser would leave it unread, and such
+ * requests are the ones a browser sends cross-site without a CORS preflight.
+ */
+const jsonPostsOnly: RequestHandler = (request, response, next) => {
+  // `is` is null for a request without a body: Apollo answers that one ("POST body missing").
+  if (request.method === "POST" && request.is("application/json") === false) {
+    sendErrors(request, response, 415, [badRequest("A POST request must send the GraphQL request as JSON, with Content-Type: application/json")]);
+  } else next();
+};
+
+/**
+ * Refuses oversized or malformed bodies with a GraphQL-shaped error instead of Express's HTML page
+ * (which shows the stack trace outside production).
+ */
+const bodyErrors: ErrorRequestHandler = (error, request, response, next) => {
+  const status = Number(error?.status ?? error?.statusCode);
   if (error?.type === "entity.too.large") {
-    response.status(413).json({ errors: [{ message: `Request body larger than ${QUERY_LIMITS.maxBodyBytes} bytes`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+    sendErrors(request, response, 413, [{ message: `Request body larger than ${QUERY_LIMITS.maxBodyBytes} bytes`, extensions: { code: "PAYLOAD_TOO_LARGE" } }]);
   } else if (error?.type === "entity.parse.failed") {
-    response.status(400).json({ errors: [{ message: "Request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
+    sendErrors(request, response, 400, [badRequest("Request body is not valid JSON")]);
+  } else if (error?.type === "charset.unsupported") {
+    sendErrors(request, response, 415, [badRequest("Request body must be JSON in UTF-8")]);
+  } else if (error?.type === "encoding.unsupported") {
+    sendErrors(request, response, 415, [badRequest("Unsupported Content-Encoding (use gzip, deflate, br or none)")]);
+  } else if (status >= 400 && status < 500) {
+    sendErrors(request, response, status, [badRequest("Malformed request body")]);
   } else next(error);
+};
+
+/** Anything else that fails: logged, and answered like any internal error — a stable code, no message or stack. */
+const internalErrors: ErrorRequestHandler = (error, request, response, next) => {
+  console.error("Internal error:", error);
+  if (response.headersSent) next(error);
+  else sendErrors(request, response, 500, [internalServerError()]);
 };
 
 /** Opens the database (migrating it), loads the demo trial into an empty one, and serves GraphQL over HTTP. */
 export async function startServer(config: Config, plugins: DiseasePlugin[], log: (line: string) => void = console.log): Promise<RunningServer> {
   const dataSource = await openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath, logSql: config.logSql });
-  const app = await createApp(dataSource, plugins);
+  const app = await createApp(dataSource, plugins, { introspection: config.introspection });
   log(`Database: ${isPostgresUrl(config.databaseUrl) ? "PostgreSQL" : `SQLite file ${config.sqlitePath}`}`);
   if (config.loadDemo && (await dataSource.manager.count(Study)) === 0) {
     log("Empty database: loading the demo trial…");
@@ -40,11 +80,21 @@ export async function startServer(config: Config, plugins: DiseasePlugin[], log:
   }
   await app.apollo.start();
   const web = express();
-  web.use("/", cors(), express.json({ limit: QUERY_LIMITS.maxBodyBytes }), bodyErrors, expressMiddleware(app.apollo, { context: async () => app.context() }));
+  web.disable("x-powered-by");
+  web.use(
+    "/",
+    cors(),
+    jsonPostsOnly,
+    express.json({ limit: QUERY_LIMITS.maxBodyBytes }),
+    bodyErrors,
+    expressMiddleware(app.apollo, { context: async () => app.context() }),
+    internalErrors,
+  );
   const http = createServer(web);
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
   const { port } = http.address() as AddressInfo;
   const url = `http://${config.host === "127.0.0.1" || config.host === "0.0.0.0" ? "localhost" : config.host}:${port}/`;
+  log(`Introspection and the Sandbox landing page: ${config.introspection ? "on" : "off"} (BASKETQL_INTROSPECTION)`);
   log(`basketql GraphQL API ready at ${url} (diseases: ${app.registry.plugins.map((p) => p.shortName).join(", ")})`);
   return {
     url,

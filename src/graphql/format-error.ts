@@ -1,11 +1,30 @@
 import type { GraphQLFormattedError } from "graphql";
 import { ErrorCode } from "../errors";
 
-const PUBLIC_CODES = new Set<string>([...Object.values(ErrorCode), "GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_REQUEST", "PERSISTED_QUERY_NOT_FOUND", "OPERATION_RESOLUTION_FAILURE"]);
+/**
+ * Codes whose message is meant for the client: the service's own (src/errors.ts) and the ones Apollo
+ * and the HTTP layer (src/server.ts) give to malformed requests.
+ */
+const PUBLIC_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "PAYLOAD_TOO_LARGE",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+]);
+
+/** What the client sees of any internal failure, in every mode: a stable code, no internal message, no stack. */
+export function internalServerError(): GraphQLFormattedError {
+  return { message: "Internal server error", extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
 
 /**
- * Errors with a known code reach the client as they are; anything else is an internal failure whose
- * message could leak internals (SQL, file paths), so it is replaced by a stable code and logged.
+ * Errors with a known code reach the client as they are, without a stack trace; anything else is an
+ * internal failure whose message could leak internals (SQL, file paths), so it is replaced by a stable
+ * code and logged.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
@@ -14,5 +33,5 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions };
   }
   console.error("Internal error:", error);
-  return { message: "Internal server error", locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  return { ...internalServerError(), locations: formatted.locations, path: formatted.path };
 }

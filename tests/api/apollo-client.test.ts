@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ApolloClient, HttpLink, InMemoryCache, setLogVerbosity } from "@apollo/client/core";
+import { format } from "node:util";
+import { ApolloClient, HttpLink, InMemoryCache, isReference, setLogVerbosity } from "@apollo/client/core";
 import type { NormalizedCacheObject, PossibleTypesMap } from "@apollo/client/core";
 import { loadDevMessages, loadErrorMessages } from "@apollo/client/dev";
 import { Kind, parse } from "graphql";
@@ -12,8 +13,9 @@ import { loadConfig } from "../../src/config";
 import { startServer } from "../../src/server";
 import type { RunningServer } from "../../src/server";
 
-// A real client with its normalised cache, configured with defaults only: the schema must give every
-// object that appears in two places an `id` so the cache can merge it, without any typePolicies.
+// A real client with its normalised cache, configured with defaults only (plus possibleTypes read from the
+// schema): every documented query must be answerable from the cache, and no query may overwrite another's
+// data — which needs every object with an `id` in the schema to be fetched with its `id`.
 
 const root = join(__dirname, "..", "..");
 
@@ -31,20 +33,20 @@ const rootFields = (document: DocumentNode) =>
 const needsPatientId = (document: DocumentNode) =>
   operationsOf(document).some((op) => op.variableDefinitions?.some((v) => v.variable.name.value === "id"));
 
-/** The two documented views, then every README ```graphql block that is a query without placeholder ids. */
-function documentedQueries(): DocumentedQuery[] {
-  const view = (file: string): DocumentedQuery => ({
-    name: `docs/queries/${file}`,
-    document: parse(readFileSync(join(root, "docs", "queries", file), "utf8")),
-  });
+const docsQuery = (file: string): DocumentedQuery => ({
+  name: `docs/queries/${file}`,
+  document: parse(readFileSync(join(root, "docs", "queries", file), "utf8")),
+});
+
+/** Every ```graphql block of the README that is a query and has no placeholder ids ("…"). */
+function readmeQueries(): DocumentedQuery[] {
   const readme = readFileSync(join(root, "README.md"), "utf8");
-  const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
-  const readmeQueries = blocks
+  return [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)]
+    .map((match) => match[1])
     .filter((text) => !text.includes("…"))
     .map((text) => parse(text))
     .filter((document) => operationsOf(document).every((op) => op.operation === "query"))
-    .map((document): DocumentedQuery => ({ name: `README: { ${rootFields(document).join(" ")} }`, document }));
-  return [view("patient-timeline.graphql"), view("cohort-overview.graphql"), ...readmeQueries];
+    .map((document) => ({ name: `README { ${rootFields(document).join(" ")} }`, document }));
 }
 
 const post = async (url: string, query: string) => {
@@ -54,14 +56,38 @@ const post = async (url: string, query: string) => {
   return body.data;
 };
 
-/** possibleTypes for every interface and union, read from the running server by introspection. */
-async function introspectPossibleTypes(url: string): Promise<PossibleTypesMap> {
-  const data = await post(url, `{ __schema { types { name possibleTypes { name } } } }`);
-  const map: PossibleTypesMap = {};
+interface SchemaFacts {
+  /** For every interface and union, its object types (for InMemoryCache's possibleTypes). */
+  possibleTypes: PossibleTypesMap;
+  /** Object types with an `id` field: the cache should hold each of their objects once, by id. */
+  typesWithId: Set<string>;
+}
+
+/** Reads the schema from the running server by introspection. */
+async function introspect(url: string): Promise<SchemaFacts> {
+  const data = await post(url, `{ __schema { types { kind name fields { name } possibleTypes { name } } } }`);
+  const possibleTypes: PossibleTypesMap = {};
+  const typesWithId = new Set<string>();
   for (const type of data.__schema.types) {
-    if (type.possibleTypes) map[type.name] = type.possibleTypes.map((t: { name: string }) => t.name);
+    if (type.possibleTypes) possibleTypes[type.name] = type.possibleTypes.map((t: { name: string }) => t.name);
+    if (type.kind === "OBJECT" && type.fields.some((f: { name: string }) => f.name === "id")) typesWithId.add(type.name);
   }
-  return map;
+  return { possibleTypes, typesWithId };
+}
+
+/** Paths in the cache where an object of a type that has an id is stored inline instead of as a reference. */
+function inlineEntities(cache: InMemoryCache, typesWithId: Set<string>): string[] {
+  const found: string[] = [];
+  const walk = (value: unknown, path: string, inline: boolean) => {
+    if (Array.isArray(value)) value.forEach((item, i) => walk(item, `${path}[${i}]`, true));
+    else if (value && typeof value === "object" && !isReference(value)) {
+      const typename = (value as { __typename?: string }).__typename;
+      if (inline && typename && typesWithId.has(typename)) found.push(`${path} (${typename} without id)`);
+      for (const [key, child] of Object.entries(value)) walk(child, `${path}.${key}`, true);
+    }
+  };
+  for (const [key, entry] of Object.entries(cache.extract())) walk(entry, key, false);
+  return found;
 }
 
 /** Records everything written to the console, including Apollo's invariant warnings and debug messages. */
@@ -69,35 +95,38 @@ function captureConsole() {
   const lines: string[] = [];
   const spies = (["debug", "log", "info", "warn", "error"] as const).map((level) =>
     vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-      lines.push(`console.${level}: ${args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" ")}`);
+      lines.push(`console.${level}: ${format(...args)}`);
     }),
   );
   return { lines, restore: () => spies.forEach((spy) => spy.mockRestore()) };
 }
 
-describe("Apollo Client with a default InMemoryCache against the HTTP server", () => {
+const patientsOf = (overview: any): any[] => overview.study.cohorts.flatMap((c: any) => c.patients.nodes);
+
+describe("Apollo Client with a default InMemoryCache, against the HTTP server", () => {
   const dir = mkdtempSync(join(tmpdir(), "basketql-apollo-"));
-  const queries = documentedQueries();
-  const timeline = queries[0];
-  const overview = queries[1];
-  const networkData = new Map<string, unknown>();
+  const timeline = docsQuery("patient-timeline.graphql");
+  const overview = docsQuery("cohort-overview.graphql");
+  const readme = readmeQueries();
+  /** Each query run so far, with the data the server returned for it. */
+  const answered = new Map<DocumentedQuery, unknown>();
   let server: RunningServer;
-  let client: ApolloClient<NormalizedCacheObject>;
+  let schema: SchemaFacts;
   let cache: InMemoryCache;
+  let client: ApolloClient<NormalizedCacheObject>;
   let patientId: string;
-  let possibleTypes: PossibleTypesMap;
   let consoleOutput: ReturnType<typeof captureConsole>;
 
   beforeAll(async () => {
     server = await startServer(loadConfig({ PORT: "0", BASKETQL_SQLITE_PATH: join(dir, "trial.sqlite") }), plugins, () => {});
     const { patients } = await post(server.url, `{ patients(first: 1, where: { cohort: { diseaseId: { eq: "rheumatoid-arthritis" } } }) { nodes { id } } }`);
     patientId = patients.nodes[0].id;
+    schema = await introspect(server.url);
     loadDevMessages();
     loadErrorMessages();
     setLogVerbosity("debug");
     consoleOutput = captureConsole();
-    possibleTypes = await introspectPossibleTypes(server.url);
-    cache = new InMemoryCache({ possibleTypes });
+    cache = new InMemoryCache({ possibleTypes: schema.possibleTypes });
     client = new ApolloClient({ link: new HttpLink({ uri: server.url }), cache });
   });
   beforeEach(() => {
@@ -116,71 +145,87 @@ describe("Apollo Client with a default InMemoryCache against the HTTP server", (
     client.query<any>({ query: document, variables: variablesOf(document), fetchPolicy: "network-only", errorPolicy: "all" });
   const fromCache = (document: DocumentNode) =>
     client.query<any>({ query: document, variables: variablesOf(document), fetchPolicy: "cache-only", errorPolicy: "all" });
-  const expectNothingLogged = () => expect(consoleOutput.lines).toEqual([]);
 
-  it("covers the documented views and every README example query", () => {
-    expect(queries.slice(0, 2).map((q) => rootFields(q.document))).toEqual([["patient"], ["study", "patientGroups"]]);
-    expect(queries.flatMap((q) => rootFields(q.document))).toEqual(
-      expect.arrayContaining(["study", "patients", "immuneMeasurementGroups", "assessmentGroups", "patient", "instruments", "computeScore", "evaluateResponse"]),
-    );
-    expect(possibleTypes.Node).toEqual(expect.arrayContaining(["Patient", "Visit", "Cohort", "Study"]));
-  });
-
-  it.each(queries.map((q) => [q.name, q] as const))("%s: answered by the server, then by the normalised cache alone, with no warnings", async (_name, { name, document }) => {
-    const network = await fromNetwork(document);
+  /** Fetches the query; checks the cache holds every object with an id by reference, nothing was logged, and
+   *  the cache alone answers this query and every query run before it, unchanged. */
+  async function runThroughCache(query: DocumentedQuery) {
+    const network = await fromNetwork(query.document);
     expect(network.errors).toBeUndefined();
     expect(network.data).toBeTruthy();
-    networkData.set(name, network.data);
-
-    const cached = await fromCache(document);
-    expect(cached.errors).toBeUndefined();
-    expect(cached.data).toEqual(network.data);
-    expectNothingLogged();
-  });
-
-  it("still answers every query from the cache after all have run: no query's data was overwritten by another", async () => {
-    expect(networkData.size).toBe(queries.length);
-    for (const { name, document } of queries) {
-      const cached = await fromCache(document);
-      expect(cached.data, name).toEqual(networkData.get(name));
+    answered.set(query, network.data);
+    expect(inlineEntities(cache, schema.typesWithId), `objects stored without their id after ${query.name}`).toEqual([]);
+    for (const [earlier, data] of answered) {
+      const cached = await fromCache(earlier.document);
+      expect(cached.errors, earlier.name).toBeUndefined();
+      expect(cached.data, `${earlier.name} read from the cache after ${query.name}`).toEqual(data);
     }
-    expectNothingLogged();
+    expect(consoleOutput.lines).toEqual([]);
+    return network.data;
+  }
+
+  it("finds the README's example queries, and the Node types and types with ids in the schema", () => {
+    expect(schema.possibleTypes.Node).toEqual(expect.arrayContaining(["Patient", "Visit", "Cohort", "Study"]));
+    expect([...schema.typesWithId]).toEqual(expect.arrayContaining(["Patient", "Disease", "Instrument", "ResponseCriterion"]));
+    expect(readme.flatMap((q) => rootFields(q.document))).toEqual(
+      expect.arrayContaining(["study", "patients", "immuneMeasurementGroups", "assessmentGroups", "patient", "instruments", "computeScore", "evaluateResponse"]),
+    );
   });
 
-  it("normalises the timeline's patient under Patient:<id> and reads it back as a fragment", async () => {
-    const patient = (networkData.get(timeline.name) as any).patient;
+  it("the console capture sees Apollo's cache warnings, so the checks below can fail", async () => {
+    // a value object (no id) under the same field and arguments, fetched with two different selections
+    const probe = new ApolloClient({ link: new HttpLink({ uri: server.url }), cache: new InMemoryCache() });
+    const evaluate = (fields: string) =>
+      parse(`{ evaluateResponse(criterion: "EULAR_RESPONSE", instrument: "DAS28_ESR", baseline: { value: 5.4 }, followUp: { value: 3.1 }) { ${fields} } }`);
+    await probe.query({ query: evaluate("status"), fetchPolicy: "network-only" });
+    await probe.query({ query: evaluate("change"), fetchPolicy: "network-only" });
+    expect(consoleOutput.lines).toEqual([expect.stringContaining("Cache data may be lost when replacing the evaluateResponse field of a Query object")]);
+    consoleOutput.lines.length = 0;
+    await probe.clearStore();
+  });
+
+  it("patient timeline: cached by id, the patient is Patient:<id> and readable as a fragment", async () => {
+    const { patient } = await runThroughCache(timeline);
     expect(patient.id).toBe(patientId);
     const key = cache.identify(patient);
     expect(key).toBe(`Patient:${patientId}`);
-    const fragment = cache.readFragment<{ subjectCode: string }>({
-      id: key,
-      fragment: parse(`fragment PatientCode on Patient { subjectCode }`),
-    });
-    expect(fragment?.subjectCode).toBe(patient.subjectCode);
-    expect(cache.extract()[key!]).toMatchObject({ __typename: "Patient", id: patientId, subjectCode: patient.subjectCode });
-    expectNothingLogged();
+    const fragment = cache.readFragment<{ subjectCode: string }>({ id: key, fragment: parse(`fragment Code on Patient { subjectCode }`) });
+    expect(fragment).toEqual({ __typename: "Patient", subjectCode: patient.subjectCode });
+    expect(consoleOutput.lines).toEqual([]);
   });
 
-  it("shares one Patient entry between the timeline and the cohort overview: a cache.modify shows in both", async () => {
-    const timelinePatient = (networkData.get(timeline.name) as any).patient;
-    const overviewPatient = (networkData.get(overview.name) as any).study.cohorts
-      .flatMap((c: any) => c.patients.nodes)
-      .find((p: any) => p.id === patientId);
-    expect(overviewPatient).toMatchObject({ subjectCode: timelinePatient.subjectCode, status: timelinePatient.status });
-
-    // one entry: the subject code is stored once, everything else holds a reference
+  it("cohort overview: shares the timeline's Patient entry, so a cache.modify shows in both views", async () => {
+    const data = await runThroughCache(overview);
+    const { patient } = answered.get(timeline) as any;
+    expect(patientsOf(data).find((p) => p.id === patientId)).toMatchObject({ subjectCode: patient.subjectCode, status: patient.status });
+    // one normalised entry: the subject code is stored once, both views hold a reference to it
     const stored = JSON.stringify(cache.extract());
-    expect(stored.split(`"subjectCode":${JSON.stringify(timelinePatient.subjectCode)}`).length - 1).toBe(1);
+    expect(stored.split(`"subjectCode":${JSON.stringify(patient.subjectCode)}`).length - 1).toBe(1);
 
-    const newStatus = timelinePatient.status === "WITHDRAWN" ? "COMPLETED" : "WITHDRAWN";
-    const modified = cache.modify({ id: cache.identify(timelinePatient), fields: { status: () => newStatus } });
-    expect(modified).toBe(true);
+    const setStatus = (status: string) => cache.modify({ id: cache.identify(patient), fields: { status: () => status } });
+    const cachedStatuses = async () => ({
+      timeline: (await fromCache(timeline.document)).data.patient.status,
+      overview: patientsOf((await fromCache(overview.document)).data).find((p) => p.id === patientId).status,
+    });
+    const newStatus = patient.status === "WITHDRAWN" ? "COMPLETED" : "WITHDRAWN";
+    expect(setStatus(newStatus)).toBe(true);
+    expect(await cachedStatuses()).toEqual({ timeline: newStatus, overview: newStatus });
+    expect(setStatus(patient.status)).toBe(true); // restored for the checks that follow
+    expect(await cachedStatuses()).toEqual({ timeline: patient.status, overview: patient.status });
+    expect(consoleOutput.lines).toEqual([]);
+  });
 
-    const statusInTimeline = (await fromCache(timeline.document)).data.patient.status;
-    const statusInOverview = (await fromCache(overview.document)).data.study.cohorts
-      .flatMap((c: any) => c.patients.nodes)
-      .find((p: any) => p.id === patientId).status;
-    expect({ statusInTimeline, statusInOverview }).toEqual({ statusInTimeline: newStatus, statusInOverview: newStatus });
-    expectNothingLogged();
+  it.each(readme.map((q) => [q.name, q] as const))("%s, run after the two views: answered by the cache alone, overwriting neither", async (_name, query) => {
+    await client.clearStore();
+    answered.clear();
+    await runThroughCache(timeline);
+    await runThroughCache(overview);
+    await runThroughCache(query);
+  });
+
+  it("all documented queries in one cache: each still answered from the cache after all have run", async () => {
+    await client.clearStore();
+    answered.clear();
+    for (const query of [timeline, overview, ...readme]) await runThroughCache(query);
+    expect(answered.size).toBe(2 + readme.length);
   });
 });

@@ -26,7 +26,8 @@ export function compileWhere(where: Record<string, any> | null | undefined, spec
       parts.push(`NOT (${compileWhere(value, spec, alias, params, field)})`);
     } else {
       const fieldSpec = spec[key];
-      if ("column" in fieldSpec) parts.push(scalarCondition(`${alias}.${fieldSpec.column}`, value, params, field, fieldSpec.idType));
+      // Quoted: PostgreSQL folds unquoted names to lower case, and columns are camelCase.
+      if ("column" in fieldSpec) parts.push(scalarCondition(`"${alias}"."${fieldSpec.column}"`, value, params, field, fieldSpec.idType));
       else parts.push(fieldSpec.condition(value, params, alias, field));
     }
   }
@@ -52,7 +53,9 @@ export function toMany(table: string, foreignKey: string, spec: () => WhereSpec)
       const exists = (where: object | undefined, negate: boolean, name: string) => {
         const a = params.alias();
         const inner = compileWhere(where as Record<string, any>, spec(), a, params, `${field}.${name}`);
-        return `EXISTS (SELECT 1 FROM "${table}" "${a}" WHERE ${q(a, foreignKey)} = ${q(alias, "id")} AND ${negate ? `NOT (${inner})` : inner})`;
+        // `every` looks for a row that does not match; IS NOT TRUE also catches a condition that is NULL
+        // because the row has no value, which NOT (…) would let through.
+        return `EXISTS (SELECT 1 FROM "${table}" "${a}" WHERE ${q(a, foreignKey)} = ${q(alias, "id")} AND ${negate ? `(${inner}) IS NOT TRUE` : inner})`;
       };
       const parts: string[] = [];
       if (value.some) parts.push(exists(value.some, false, "some"));
