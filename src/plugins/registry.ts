@@ -1,4 +1,5 @@
 import type { DiseasePlugin, InstrumentDefinition, ResponseCriterion } from "../plugin-api";
+import { InvalidInputError } from "../errors";
 import { checkPlugin } from "./check-plugin";
 
 export interface RegisteredInstrument {
@@ -56,6 +57,20 @@ export class PluginRegistry {
 
   criterion(code: string): RegisteredCriterion | undefined {
     return this.criteria.get(code);
+  }
+
+  /** The instrument, or BAD_USER_INPUT naming `field` and listing the known codes. */
+  requireInstrument(code: string, field = "instrument"): RegisteredInstrument {
+    const registered = this.instruments.get(code);
+    if (registered) return registered;
+    throw new InvalidInputError([{ field, message: `${field} ${JSON.stringify(code)} is not a known instrument`, allowed: [...this.instruments.keys()].join(", ") }]);
+  }
+
+  /** The response criterion, or BAD_USER_INPUT naming `field` and listing the known codes. */
+  requireCriterion(code: string, field = "criterion"): RegisteredCriterion {
+    const registered = this.criteria.get(code);
+    if (registered) return registered;
+    throw new InvalidInputError([{ field, message: `${field} ${JSON.stringify(code)} is not a known response criterion`, allowed: [...this.criteria.keys()].join(", ") }]);
   }
 
   allInstruments(): RegisteredInstrument[] {

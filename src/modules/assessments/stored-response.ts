@@ -3,7 +3,6 @@ import type { Context } from "../../graphql/context";
 import { validateInputs } from "../../plugin-api";
 import type { Inputs, Observation } from "../../plugin-api";
 import { ResponseCriterionType } from "../catalogue/catalogue-types";
-import { requireCriterion } from "../catalogue/evaluate-response.resolver";
 import { ResponseEvaluation, ResponseStatus } from "../catalogue/score-types";
 import type { Patient } from "../patients/patient.entity";
 import { PlannedVisit } from "../study/planned-visit.entity";
@@ -32,7 +31,7 @@ export async function evaluateStoredResponse(
   instrument: string | null,
   parameters: Inputs | null,
 ): Promise<ResponseEvaluation> {
-  const { definition, plugin } = requireCriterion(registry, criterionCode);
+  const { definition, plugin } = registry.requireCriterion(criterionCode);
   const type = new ResponseCriterionType(definition, plugin);
   const problems = validateInputs(definition.parameters ?? [], parameters ?? {}, "parameters.");
   if (instrument && !definition.instruments.includes(instrument)) {

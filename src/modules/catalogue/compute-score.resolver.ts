@@ -4,18 +4,8 @@ import type { Context } from "../../graphql/context";
 import { JSONObject } from "../../graphql/scalars";
 import { bandFor, scoreInstrument } from "../../plugin-api";
 import type { Inputs } from "../../plugin-api";
-import type { PluginRegistry, RegisteredInstrument } from "../../plugins/registry";
 import { ActivityBandType, CategoryType, InstrumentType } from "./catalogue-types";
 import { ScoreComponent, ScoreType } from "./score-types";
-
-export function requireInstrument(registry: PluginRegistry, code: string, field = "instrument"): RegisteredInstrument {
-  const registered = registry.instrument(code);
-  if (!registered) {
-    const allowed = registry.allInstruments().map((i) => i.definition.code).join(", ");
-    throw new InvalidInputError([{ field, message: `${field} ${JSON.stringify(code)} is not a known instrument`, allowed }]);
-  }
-  return registered;
-}
 
 @Resolver()
 export class ComputeScoreResolver {
@@ -25,7 +15,7 @@ export class ComputeScoreResolver {
     @Arg("inputs", () => JSONObject) inputs: Inputs,
     @Ctx() { registry }: Context,
   ): ScoreType {
-    const registered = requireInstrument(registry, instrument);
+    const registered = registry.requireInstrument(instrument);
     const outcome = scoreInstrument(registered.definition, inputs);
     if (!outcome.ok) throw new InvalidInputError(outcome.problems);
     return Object.assign(new ScoreType(), {
@@ -39,7 +29,7 @@ export class ComputeScoreResolver {
 
   @Query(() => ActivityBandType, { nullable: true, description: "The activity band a score value falls in, so a frontend need not re-implement cut-offs." })
   activityBand(@Arg("instrument") instrument: string, @Arg("value", () => Float) value: number, @Ctx() { registry }: Context): ActivityBandType | undefined {
-    const { definition } = requireInstrument(registry, instrument);
+    const { definition } = registry.requireInstrument(instrument);
     const { min, max } = definition.range;
     if (value < min || value > max) {
       const allowed = `a ${definition.code} score from ${min} to ${max}`;
