@@ -8,7 +8,7 @@ import type { Context } from "./graphql/context";
 import { createContext } from "./graphql/context";
 import { formatError } from "./graphql/format-error";
 import { armor, QUERY_LIMITS } from "./graphql/limits";
-import { graphqlOverHttpStatus, reportingQueryLimits, withoutThrowingParseHooks } from "./graphql/over-http";
+import { graphqlOverHttpStatus, reportingQueryLimits } from "./graphql/over-http";
 import { buildBasketSchema } from "./graphql/schema";
 import { ensureImmuneCatalogue } from "./modules/immunology/immune-catalogue";
 import type { DiseasePlugin } from "./plugin-api";
@@ -49,7 +49,7 @@ export async function createApp(dataSource: DataSource, plugins: DiseasePlugin[]
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     plugins: [
-      ...limits.plugins.map((plugin) => withoutThrowingParseHooks<Context>(plugin)),
+      ...limits.plugins,
       introspection ? ApolloServerPluginLandingPageLocalDefault() : ApolloServerPluginLandingPageDisabled(),
       graphqlOverHttpStatus<Context>(),
     ],

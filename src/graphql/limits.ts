@@ -25,7 +25,9 @@ export function armor() {
     maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true },
     costLimit: { maxCost: QUERY_LIMITS.maxCost, depthCostFactor: QUERY_LIMITS.depthCostFactor, ignoreIntrospection: true },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
-    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    // graphql-armor's token plugin re-parses the document in a hook that throws (a 500 for a plain syntax
+    // error); graphql-js enforces the same limit while Apollo parses (`parseOptions.maxTokens` in app.ts).
+    maxTokens: { enabled: false },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives },
     // Field suggestions help developers; they are only a leak where introspection is off.
     blockFieldSuggestion: { enabled: false },

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from "@apollo/server";
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import type { GraphQLError, ValidationContext, ValidationRule } from "graphql";
 
 /**
@@ -114,37 +114,6 @@ export function graphqlOverHttpStatus<TContext extends BaseContext>(): ApolloSer
           response.http.status = 200;
         },
       };
-    },
-  };
-}
-
-/**
- * A plugin whose `parsingDidStart` hook can no longer throw, and without an
- * `unexpectedErrorProcessingRequest` hook. graphql-armor's max-tokens plugin parses the document a
- * second time in `parsingDidStart` and throws there — for a plain syntax error too — and its
- * `unexpectedErrorProcessingRequest` rethrows any unexpected failure as GRAPHQL_VALIDATION_FAILED with
- * the internal message: Apollo answers both with a 500, and the second would show the internal message
- * under a public code. The token limit is enforced by graphql-js when Apollo parses instead
- * (`parseOptions.maxTokens`), which Apollo reports as a 400 GRAPHQL_PARSE_FAILED.
- */
-export function withoutThrowingParseHooks<TContext extends BaseContext>(plugin: ApolloServerPlugin<TContext>): ApolloServerPlugin<TContext> {
-  const { unexpectedErrorProcessingRequest: _dropped, requestDidStart, ...rest } = plugin;
-  if (!requestDidStart) return rest;
-  return {
-    ...rest,
-    async requestDidStart(requestContext) {
-      const listener = await requestDidStart.call(plugin, requestContext);
-      const parsingDidStart = listener?.parsingDidStart;
-      if (!listener || !parsingDidStart) return listener;
-      const safe: GraphQLRequestListener<TContext> = Object.create(listener);
-      safe.parsingDidStart = async (parsingContext) => {
-        try {
-          return await parsingDidStart.call(listener, parsingContext);
-        } catch {
-          return undefined; // Apollo parses next and reports the syntax error or the exceeded token limit
-        }
-      };
-      return safe;
     },
   };
 }
