@@ -136,7 +136,7 @@ async function measure<T>(view: View<T>, logger: SqlLogger, signal: AbortSignal)
   if (difference) throw new Error(`${view.name}: the SQL baseline does not return what the GraphQL view returns, so a ratio would mean nothing.\nFirst difference: ${difference}`);
   console.log(`${view.name}: ${view.describe(sql.result)}; GraphQL and SQL results agree`);
 
-  const samples = await time(view, signal);
+  const samples = await time(view.name, { GraphQL: view.graphql, SQL: view.sql }, signal);
   return {
     view: view.name,
     graphql: { median: median(samples.GraphQL), samples: samples.GraphQL.length, statements: graphql.statements },
@@ -145,21 +145,23 @@ async function measure<T>(view: View<T>, logger: SqlLogger, signal: AbortSignal)
 }
 
 /** Latency samples (ms) of both sides, pooled over alternating rounds; the first round warms up first. */
-async function time(view: View<unknown>, signal: AbortSignal) {
-  const tasks = { GraphQL: view.graphql, SQL: view.sql };
+async function time(name: string, tasks: Record<"GraphQL" | "SQL", () => Promise<unknown>>, signal: AbortSignal) {
   const samples = { GraphQL: [] as number[], SQL: [] as number[] };
+  process.stdout.write(`  ${name}: warmup, rounds`);
   for (let round = 1; round <= ROUNDS; round++) {
+    signal.throwIfAborted(); // rounds are short: stopping between them is soon enough
+    process.stdout.write(` ${round}/${ROUNDS}`);
     const order = round % 2 === 1 ? (["GraphQL", "SQL"] as const) : (["SQL", "GraphQL"] as const);
-    console.log(`  ${view.name}: ${round === 1 ? "warmup, then " : ""}round ${round}/${ROUNDS}, ${order.join(" then ")}`);
-    const bench = new Bench({ time: TIME_MS / ROUNDS, iterations: 5, warmup: round === 1, warmupTime: 500, retainSamples: true, throws: true, signal });
-    for (const name of order) bench.add(name, tasks[name]);
+    const bench = new Bench({ time: TIME_MS / ROUNDS, iterations: 5, warmup: round === 1, warmupTime: 500, retainSamples: true, throws: true });
+    for (const side of order) bench.add(side, tasks[side]);
     await bench.run();
-    for (const name of order) {
-      const result = bench.getTask(name)?.result;
-      if (result?.state !== "completed") throw new Error(`${view.name} · ${name} did not complete (${result?.state})`);
-      samples[name].push(...(result.latency.samples ?? []));
+    for (const side of order) {
+      const result = bench.getTask(side)?.result;
+      if (result?.state !== "completed") throw new Error(`${name} · ${side} did not complete (${result?.state})`);
+      samples[side].push(...(result.latency.samples ?? []));
     }
   }
+  process.stdout.write("\n");
   return samples;
 }
 
