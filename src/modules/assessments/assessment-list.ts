@@ -4,6 +4,7 @@ import type { WhereSpec } from "../../graphql/views/compile-where";
 import { connectionType } from "../../graphql/views/connection-type";
 import type { ListSpec } from "../../graphql/views/list-query";
 import { OrderDirection } from "../../graphql/views/page-info";
+import { orderType, relationFilterType } from "../../graphql/views/relation-types";
 import { FloatFilter, StringFilter } from "../../graphql/views/scalar-filters";
 import { PatientWhere, patientWhereSpec } from "../patients/patient-list";
 import { VisitWhere, visitWhereSpec } from "../visits/visit-list";
@@ -32,12 +33,7 @@ export const assessmentWhereSpec: WhereSpec = {
   patient: toOne("patient", "patientId", () => patientWhereSpec),
 };
 
-@InputType()
-export class AssessmentRelationFilter {
-  @Field(() => AssessmentWhere, { nullable: true }) some?: AssessmentWhere;
-  @Field(() => AssessmentWhere, { nullable: true }) every?: AssessmentWhere;
-  @Field(() => AssessmentWhere, { nullable: true }) none?: AssessmentWhere;
-}
+export const AssessmentRelationFilter = relationFilterType(AssessmentWhere, "Assessment");
 
 export enum AssessmentOrderField {
   INSTRUMENT = "INSTRUMENT",
@@ -46,11 +42,7 @@ export enum AssessmentOrderField {
 }
 registerEnumType(AssessmentOrderField, { name: "AssessmentOrderField" });
 
-@InputType()
-export class AssessmentOrder {
-  @Field(() => AssessmentOrderField) field: AssessmentOrderField;
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction: OrderDirection;
-}
+export const AssessmentOrder = orderType(AssessmentOrderField, "Assessment");
 
 export const assessmentListSpec: ListSpec<ClinicalAssessment> = {
   entity: ClinicalAssessment,

@@ -9,6 +9,7 @@ import { CategoryType, InstrumentType } from "../catalogue/catalogue-types";
 import { ScoreComponent } from "../catalogue/score-types";
 import { Visit } from "../visits/visit.entity";
 import { ClinicalAssessment } from "./clinical-assessment.entity";
+import type { OrderInput } from "../../graphql/views/list-query";
 
 @Resolver(() => ClinicalAssessment)
 export class ClinicalAssessmentResolver {
@@ -25,7 +26,7 @@ export class ClinicalAssessmentResolver {
   assessments(
     @Args() page: PageArgs,
     @Arg("where", () => AssessmentWhere, { nullable: true }) where: AssessmentWhere | null,
-    @Arg("orderBy", () => [AssessmentOrder], { nullable: true }) orderBy: AssessmentOrder[] | null,
+    @Arg("orderBy", () => [AssessmentOrder], { nullable: true }) orderBy: OrderInput[] | null,
     @Ctx() context: Context,
   ) {
     return rootConnection(context, assessmentListSpec, AssessmentConnection, { ...page, where, orderBy });

@@ -4,6 +4,7 @@ import type { WhereSpec } from "../../graphql/views/compile-where";
 import { connectionType } from "../../graphql/views/connection-type";
 import type { ListSpec } from "../../graphql/views/list-query";
 import { OrderDirection } from "../../graphql/views/page-info";
+import { orderType, relationFilterType } from "../../graphql/views/relation-types";
 import { scalarCondition } from "../../graphql/views/sql-condition";
 import { BooleanFilter, FloatFilter, StringFilter } from "../../graphql/views/scalar-filters";
 import { PatientWhere, patientWhereSpec } from "../patients/patient-list";
@@ -37,12 +38,7 @@ export const immuneMeasurementWhereSpec: WhereSpec = {
   patient: toOne("patient", "patientId", () => patientWhereSpec),
 };
 
-@InputType()
-export class ImmuneMeasurementRelationFilter {
-  @Field(() => ImmuneMeasurementWhere, { nullable: true }) some?: ImmuneMeasurementWhere;
-  @Field(() => ImmuneMeasurementWhere, { nullable: true }) every?: ImmuneMeasurementWhere;
-  @Field(() => ImmuneMeasurementWhere, { nullable: true }) none?: ImmuneMeasurementWhere;
-}
+export const ImmuneMeasurementRelationFilter = relationFilterType(ImmuneMeasurementWhere, "ImmuneMeasurement");
 
 export enum ImmuneMeasurementOrderField {
   VALUE = "VALUE",
@@ -50,11 +46,7 @@ export enum ImmuneMeasurementOrderField {
 }
 registerEnumType(ImmuneMeasurementOrderField, { name: "ImmuneMeasurementOrderField", description: "RECORDED: order of entry." });
 
-@InputType()
-export class ImmuneMeasurementOrder {
-  @Field(() => ImmuneMeasurementOrderField) field: ImmuneMeasurementOrderField;
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction: OrderDirection;
-}
+export const ImmuneMeasurementOrder = orderType(ImmuneMeasurementOrderField, "ImmuneMeasurement");
 
 export const immuneMeasurementListSpec: ListSpec<ImmuneMeasurement> = {
   entity: ImmuneMeasurement,

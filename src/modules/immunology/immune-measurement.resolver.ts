@@ -8,6 +8,7 @@ import { findBaselineVisit } from "../visits/baseline-visit";
 import { Visit } from "../visits/visit.entity";
 import { ImmuneMeasurement } from "./immune-measurement.entity";
 import { ImmuneParameter } from "./immune-parameter.entity";
+import type { OrderInput } from "../../graphql/views/list-query";
 
 @ObjectType()
 class ImmuneValueChange {
@@ -33,7 +34,7 @@ export class ImmuneMeasurementResolver {
   immuneMeasurements(
     @Args() page: PageArgs,
     @Arg("where", () => ImmuneMeasurementWhere, { nullable: true }) where: ImmuneMeasurementWhere | null,
-    @Arg("orderBy", () => [ImmuneMeasurementOrder], { nullable: true }) orderBy: ImmuneMeasurementOrder[] | null,
+    @Arg("orderBy", () => [ImmuneMeasurementOrder], { nullable: true }) orderBy: OrderInput[] | null,
     @Ctx() context: Context,
   ) {
     return rootConnection(context, immuneMeasurementListSpec, ImmuneMeasurementConnection, { ...page, where, orderBy });

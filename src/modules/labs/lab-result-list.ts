@@ -4,6 +4,7 @@ import type { WhereSpec } from "../../graphql/views/compile-where";
 import { connectionType } from "../../graphql/views/connection-type";
 import type { ListSpec } from "../../graphql/views/list-query";
 import { OrderDirection } from "../../graphql/views/page-info";
+import { orderType, relationFilterType } from "../../graphql/views/relation-types";
 import { FloatFilter, StringFilter } from "../../graphql/views/scalar-filters";
 import { PatientWhere, patientWhereSpec } from "../patients/patient-list";
 import { VisitWhere, visitWhereSpec } from "../visits/visit-list";
@@ -32,12 +33,7 @@ export const labResultWhereSpec: WhereSpec = {
   patient: toOne("patient", "patientId", () => patientWhereSpec),
 };
 
-@InputType()
-export class LabResultRelationFilter {
-  @Field(() => LabResultWhere, { nullable: true }) some?: LabResultWhere;
-  @Field(() => LabResultWhere, { nullable: true }) every?: LabResultWhere;
-  @Field(() => LabResultWhere, { nullable: true }) none?: LabResultWhere;
-}
+export const LabResultRelationFilter = relationFilterType(LabResultWhere, "LabResult");
 
 export enum LabResultOrderField {
   TEST_CODE = "TEST_CODE",
@@ -45,11 +41,7 @@ export enum LabResultOrderField {
 }
 registerEnumType(LabResultOrderField, { name: "LabResultOrderField" });
 
-@InputType()
-export class LabResultOrder {
-  @Field(() => LabResultOrderField) field: LabResultOrderField;
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction: OrderDirection;
-}
+export const LabResultOrder = orderType(LabResultOrderField, "LabResult");
 
 export const labResultListSpec: ListSpec<LabResult> = {
   entity: LabResult,

@@ -7,6 +7,7 @@ import { LabResultConnection, LabResultGroups, LabResultOrder, LabResultWhere, l
 import { Visit } from "../visits/visit.entity";
 import { LabResult } from "./lab-result.entity";
 import { LAB_TESTS, LAB_TEST_BY_CODE, LabTest } from "./lab-tests";
+import type { OrderInput } from "../../graphql/views/list-query";
 
 @Resolver(() => LabResult)
 export class LabResultResolver {
@@ -23,7 +24,7 @@ export class LabResultResolver {
   labResults(
     @Args() page: PageArgs,
     @Arg("where", () => LabResultWhere, { nullable: true }) where: LabResultWhere | null,
-    @Arg("orderBy", () => [LabResultOrder], { nullable: true }) orderBy: LabResultOrder[] | null,
+    @Arg("orderBy", () => [LabResultOrder], { nullable: true }) orderBy: OrderInput[] | null,
     @Ctx() context: Context,
   ) {
     return rootConnection(context, labResultListSpec, LabResultConnection, { ...page, where, orderBy });

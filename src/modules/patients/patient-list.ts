@@ -4,6 +4,7 @@ import type { WhereSpec } from "../../graphql/views/compile-where";
 import { connectionType } from "../../graphql/views/connection-type";
 import type { ListSpec } from "../../graphql/views/list-query";
 import { OrderDirection } from "../../graphql/views/page-info";
+import { orderType } from "../../graphql/views/relation-types";
 import { DateFilter, FloatFilter, IDFilter, IntFilter, StringFilter, enumFilter } from "../../graphql/views/scalar-filters";
 import { AdverseEventRelationFilter, adverseEventWhereSpec } from "../safety/adverse-event-list";
 import { AssessmentRelationFilter, assessmentWhereSpec } from "../assessments/assessment-list";
@@ -35,12 +36,12 @@ export class PatientWhere {
   @Field(() => IDFilter, { nullable: true }) siteId?: IDFilter;
   @Field(() => CohortWhere, { nullable: true, description: "The patient's cohort, e.g. its disease." }) cohort?: CohortWhere;
   @Field(() => SiteWhere, { nullable: true }) site?: SiteWhere;
-  @Field(() => VisitRelationFilter, { nullable: true }) visits?: VisitRelationFilter;
-  @Field(() => AssessmentRelationFilter, { nullable: true, description: "e.g. some: { instrument: { eq: \"DAS28_ESR\" }, category: { eq: \"remission\" } }" }) assessments?: AssessmentRelationFilter;
+  @Field(() => VisitRelationFilter, { nullable: true }) visits?: object;
+  @Field(() => AssessmentRelationFilter, { nullable: true, description: "e.g. some: { instrument: { eq: \"DAS28_ESR\" }, category: { eq: \"remission\" } }" }) assessments?: object;
   @Field(() => ImmuneMeasurementRelationFilter, { nullable: true, description: "e.g. some: { parameter: { eq: \"TREG_PCT_CD4\" }, visit: { plannedVisit: { code: { eq: \"D8\" } } }, value: { gt: 8 } }" })
-  immuneMeasurements?: ImmuneMeasurementRelationFilter;
-  @Field(() => LabResultRelationFilter, { nullable: true }) labResults?: LabResultRelationFilter;
-  @Field(() => AdverseEventRelationFilter, { nullable: true, description: "e.g. some: { grade: { gte: 3 } }" }) adverseEvents?: AdverseEventRelationFilter;
+  immuneMeasurements?: object;
+  @Field(() => LabResultRelationFilter, { nullable: true }) labResults?: object;
+  @Field(() => AdverseEventRelationFilter, { nullable: true, description: "e.g. some: { grade: { gte: 3 } }" }) adverseEvents?: object;
   @Field(() => [PatientWhere], { nullable: true }) and?: PatientWhere[];
   @Field(() => [PatientWhere], { nullable: true }) or?: PatientWhere[];
   @Field(() => PatientWhere, { nullable: true }) not?: PatientWhere;
@@ -77,11 +78,7 @@ export enum PatientOrderField {
 }
 registerEnumType(PatientOrderField, { name: "PatientOrderField" });
 
-@InputType({ description: "Sort key; ties are broken by id. Missing values sort last in ascending order." })
-export class PatientOrder {
-  @Field(() => PatientOrderField) field: PatientOrderField;
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction: OrderDirection;
-}
+export const PatientOrder = orderType(PatientOrderField, "Patient");
 
 export const patientListSpec: ListSpec<Patient> = {
   entity: Patient,
@@ -101,12 +98,6 @@ export const patientListSpec: ListSpec<Patient> = {
 
 export const PatientConnection = connectionType("Patient", Patient, Object.keys(patientListSpec.stats), "patients");
 
-@InputType({ description: "Filter on a patient's related list." })
-export class PatientRelationFilter {
-  @Field(() => PatientWhere, { nullable: true, description: "At least one matches." }) some?: PatientWhere;
-  @Field(() => PatientWhere, { nullable: true, description: "All match (true when there are none)." }) every?: PatientWhere;
-  @Field(() => PatientWhere, { nullable: true, description: "None matches." }) none?: PatientWhere;
-}
 
 export const patientDimensions: Record<string, GroupDimension> = {
   ...patientDimensionsOf("patient"),

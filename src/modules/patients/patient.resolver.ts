@@ -22,6 +22,7 @@ import { DoseConnection, DoseOrder, DoseWhere, doseListSpec } from "../visits/do
 import { VisitConnection, VisitOrder, VisitWhere, visitListSpec } from "../visits/visit-list";
 import { PatientConnection, PatientGroups, PatientOrder, PatientWhere, patientDimensions, patientListSpec } from "./patient-list";
 import { Patient } from "./patient.entity";
+import type { OrderInput } from "../../graphql/views/list-query";
 
 @Resolver(() => Patient)
 export class PatientResolver {
@@ -43,7 +44,7 @@ export class PatientResolver {
   patients(
     @Args() page: PageArgs,
     @Arg("where", () => PatientWhere, { nullable: true }) where: PatientWhere | null,
-    @Arg("orderBy", () => [PatientOrder], { nullable: true }) orderBy: PatientOrder[] | null,
+    @Arg("orderBy", () => [PatientOrder], { nullable: true }) orderBy: OrderInput[] | null,
     @Ctx() context: Context,
   ) {
     return rootConnection(context, patientListSpec, PatientConnection, { ...page, where, orderBy });
@@ -64,7 +65,7 @@ export class PatientResolver {
     @Root() patient: Patient,
     @Args() page: PageArgs,
     @Arg("where", () => VisitWhere, { nullable: true }) where: VisitWhere | null,
-    @Arg("orderBy", () => [VisitOrder], { nullable: true }) orderBy: VisitOrder[] | null,
+    @Arg("orderBy", () => [VisitOrder], { nullable: true }) orderBy: OrderInput[] | null,
     @Ctx() context: Context,
   ) {
     return nestedConnection(context, visitListSpec, VisitConnection, "patientId", patient.id, { ...page, where, orderBy });
@@ -75,7 +76,7 @@ export class PatientResolver {
     @Root() patient: Patient,
     @Args() page: PageArgs,
     @Arg("where", () => DoseWhere, { nullable: true }) where: DoseWhere | null,
-    @Arg("orderBy", () => [DoseOrder], { nullable: true }) orderBy: DoseOrder[] | null,
+    @Arg("orderBy", () => [DoseOrder], { nullable: true }) orderBy: OrderInput[] | null,
     @Ctx() context: Context,
   ) {
     return nestedConnection(context, doseListSpec, DoseConnection, "patientId", patient.id, { ...page, where, orderBy });
@@ -91,7 +92,7 @@ export class PatientResolver {
     @Root() patient: Patient,
     @Args() page: PageArgs,
     @Arg("where", () => ConcomitantMedicationWhere, { nullable: true }) where: ConcomitantMedicationWhere | null,
-    @Arg("orderBy", () => [ConcomitantMedicationOrder], { nullable: true }) orderBy: ConcomitantMedicationOrder[] | null,
+    @Arg("orderBy", () => [ConcomitantMedicationOrder], { nullable: true }) orderBy: OrderInput[] | null,
     @Ctx() context: Context,
   ) {
     return nestedConnection(context, concomitantMedicationListSpec, ConcomitantMedicationConnection, "patientId", patient.id, { ...page, where, orderBy });
@@ -102,7 +103,7 @@ export class PatientResolver {
     @Root() patient: Patient,
     @Args() page: PageArgs,
     @Arg("where", () => AdverseEventWhere, { nullable: true }) where: AdverseEventWhere | null,
-    @Arg("orderBy", () => [AdverseEventOrder], { nullable: true }) orderBy: AdverseEventOrder[] | null,
+    @Arg("orderBy", () => [AdverseEventOrder], { nullable: true }) orderBy: OrderInput[] | null,
     @Ctx() context: Context,
   ) {
     return nestedConnection(context, adverseEventListSpec, AdverseEventConnection, "patientId", patient.id, { ...page, where, orderBy });
@@ -113,7 +114,7 @@ export class PatientResolver {
     @Root() patient: Patient,
     @Args() page: PageArgs,
     @Arg("where", () => AssessmentWhere, { nullable: true }) where: AssessmentWhere | null,
-    @Arg("orderBy", () => [AssessmentOrder], { nullable: true }) orderBy: AssessmentOrder[] | null,
+    @Arg("orderBy", () => [AssessmentOrder], { nullable: true }) orderBy: OrderInput[] | null,
     @Ctx() context: Context,
   ) {
     return nestedConnection(context, assessmentListSpec, AssessmentConnection, "patientId", patient.id, { ...page, where, orderBy });
@@ -124,7 +125,7 @@ export class PatientResolver {
     @Root() patient: Patient,
     @Args() page: PageArgs,
     @Arg("where", () => ImmuneMeasurementWhere, { nullable: true }) where: ImmuneMeasurementWhere | null,
-    @Arg("orderBy", () => [ImmuneMeasurementOrder], { nullable: true }) orderBy: ImmuneMeasurementOrder[] | null,
+    @Arg("orderBy", () => [ImmuneMeasurementOrder], { nullable: true }) orderBy: OrderInput[] | null,
     @Ctx() context: Context,
   ) {
     return nestedConnection(context, immuneMeasurementListSpec, ImmuneMeasurementConnection, "patientId", patient.id, { ...page, where, orderBy });
@@ -135,7 +136,7 @@ export class PatientResolver {
     @Root() patient: Patient,
     @Args() page: PageArgs,
     @Arg("where", () => LabResultWhere, { nullable: true }) where: LabResultWhere | null,
-    @Arg("orderBy", () => [LabResultOrder], { nullable: true }) orderBy: LabResultOrder[] | null,
+    @Arg("orderBy", () => [LabResultOrder], { nullable: true }) orderBy: OrderInput[] | null,
     @Ctx() context: Context,
   ) {
     return nestedConnection(context, labResultListSpec, LabResultConnection, "patientId", patient.id, { ...page, where, orderBy });

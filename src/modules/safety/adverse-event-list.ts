@@ -4,6 +4,7 @@ import type { WhereSpec } from "../../graphql/views/compile-where";
 import { connectionType } from "../../graphql/views/connection-type";
 import type { ListSpec } from "../../graphql/views/list-query";
 import { OrderDirection } from "../../graphql/views/page-info";
+import { orderType, relationFilterType } from "../../graphql/views/relation-types";
 import { BooleanFilter, DateFilter, IntFilter, StringFilter, enumFilter } from "../../graphql/views/scalar-filters";
 import { PatientWhere, patientWhereSpec } from "../patients/patient-list";
 import { AdverseEventOutcome, Relatedness } from "./adverse-event-enums";
@@ -41,12 +42,7 @@ export const adverseEventWhereSpec: WhereSpec = {
   patient: toOne("patient", "patientId", () => patientWhereSpec),
 };
 
-@InputType()
-export class AdverseEventRelationFilter {
-  @Field(() => AdverseEventWhere, { nullable: true }) some?: AdverseEventWhere;
-  @Field(() => AdverseEventWhere, { nullable: true }) every?: AdverseEventWhere;
-  @Field(() => AdverseEventWhere, { nullable: true }) none?: AdverseEventWhere;
-}
+export const AdverseEventRelationFilter = relationFilterType(AdverseEventWhere, "AdverseEvent");
 
 export enum AdverseEventOrderField {
   ONSET_DATE = "ONSET_DATE",
@@ -54,11 +50,7 @@ export enum AdverseEventOrderField {
 }
 registerEnumType(AdverseEventOrderField, { name: "AdverseEventOrderField" });
 
-@InputType()
-export class AdverseEventOrder {
-  @Field(() => AdverseEventOrderField) field: AdverseEventOrderField;
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction: OrderDirection;
-}
+export const AdverseEventOrder = orderType(AdverseEventOrderField, "AdverseEvent");
 
 export const adverseEventListSpec: ListSpec<AdverseEvent> = {
   entity: AdverseEvent,

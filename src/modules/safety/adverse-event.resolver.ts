@@ -7,6 +7,7 @@ import { AdverseEventConnection, AdverseEventGroups, AdverseEventOrder, AdverseE
 import { Patient } from "../patients/patient.entity";
 import { Visit } from "../visits/visit.entity";
 import { AdverseEvent } from "./adverse-event.entity";
+import type { OrderInput } from "../../graphql/views/list-query";
 
 @Resolver(() => AdverseEvent)
 export class AdverseEventResolver {
@@ -23,7 +24,7 @@ export class AdverseEventResolver {
   adverseEvents(
     @Args() page: PageArgs,
     @Arg("where", () => AdverseEventWhere, { nullable: true }) where: AdverseEventWhere | null,
-    @Arg("orderBy", () => [AdverseEventOrder], { nullable: true }) orderBy: AdverseEventOrder[] | null,
+    @Arg("orderBy", () => [AdverseEventOrder], { nullable: true }) orderBy: OrderInput[] | null,
     @Ctx() context: Context,
   ) {
     return rootConnection(context, adverseEventListSpec, AdverseEventConnection, { ...page, where, orderBy });

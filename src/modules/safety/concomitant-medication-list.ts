@@ -3,6 +3,7 @@ import type { WhereSpec } from "../../graphql/views/compile-where";
 import { connectionType } from "../../graphql/views/connection-type";
 import type { ListSpec } from "../../graphql/views/list-query";
 import { OrderDirection } from "../../graphql/views/page-info";
+import { orderType } from "../../graphql/views/relation-types";
 import { DateFilter, StringFilter } from "../../graphql/views/scalar-filters";
 import { ConcomitantMedication } from "./concomitant-medication.entity";
 
@@ -30,11 +31,7 @@ export enum ConcomitantMedicationOrderField {
 }
 registerEnumType(ConcomitantMedicationOrderField, { name: "ConcomitantMedicationOrderField" });
 
-@InputType()
-export class ConcomitantMedicationOrder {
-  @Field(() => ConcomitantMedicationOrderField) field: ConcomitantMedicationOrderField;
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction: OrderDirection;
-}
+export const ConcomitantMedicationOrder = orderType(ConcomitantMedicationOrderField, "ConcomitantMedication");
 
 export const concomitantMedicationListSpec: ListSpec<ConcomitantMedication> = {
   entity: ConcomitantMedication,

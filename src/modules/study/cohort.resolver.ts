@@ -8,6 +8,7 @@ import { Patient } from "../patients/patient.entity";
 import { Cohort } from "./cohort.entity";
 import { PlannedVisit } from "./planned-visit.entity";
 import { Study } from "./study.entity";
+import type { OrderInput } from "../../graphql/views/list-query";
 
 @Resolver(() => Cohort)
 export class CohortResolver {
@@ -32,7 +33,7 @@ export class CohortResolver {
     @Root() cohort: Cohort,
     @Args() page: PageArgs,
     @Arg("where", () => PatientWhere, { nullable: true }) where: PatientWhere | null,
-    @Arg("orderBy", () => [PatientOrder], { nullable: true }) orderBy: PatientOrder[] | null,
+    @Arg("orderBy", () => [PatientOrder], { nullable: true }) orderBy: OrderInput[] | null,
     @Ctx() context: Context,
   ) {
     return nestedConnection(context, patientListSpec, PatientConnection, "cohortId", cohort.id, { ...page, where, orderBy });

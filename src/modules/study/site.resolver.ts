@@ -4,6 +4,7 @@ import { nestedConnection } from "../../graphql/views/list-resolvers";
 import { PageArgs } from "../../graphql/views/page-args";
 import { PatientConnection, PatientOrder, PatientWhere, patientListSpec } from "../patients/patient-list";
 import { Site } from "./site.entity";
+import type { OrderInput } from "../../graphql/views/list-query";
 
 @Resolver(() => Site)
 export class SiteResolver {
@@ -12,7 +13,7 @@ export class SiteResolver {
     @Root() site: Site,
     @Args() page: PageArgs,
     @Arg("where", () => PatientWhere, { nullable: true }) where: PatientWhere | null,
-    @Arg("orderBy", () => [PatientOrder], { nullable: true }) orderBy: PatientOrder[] | null,
+    @Arg("orderBy", () => [PatientOrder], { nullable: true }) orderBy: OrderInput[] | null,
     @Ctx() context: Context,
   ) {
     return nestedConnection(context, patientListSpec, PatientConnection, "siteId", site.id, { ...page, where, orderBy });

@@ -5,6 +5,7 @@ import { PageArgs } from "../../graphql/views/page-args";
 import { DoseConnection, DoseOrder, DoseWhere, doseListSpec } from "./dose-list";
 import { DoseAdministration } from "./dose-administration.entity";
 import { Visit } from "./visit.entity";
+import type { OrderInput } from "../../graphql/views/list-query";
 
 @Resolver(() => DoseAdministration)
 export class DoseAdministrationResolver {
@@ -12,7 +13,7 @@ export class DoseAdministrationResolver {
   doses(
     @Args() page: PageArgs,
     @Arg("where", () => DoseWhere, { nullable: true }) where: DoseWhere | null,
-    @Arg("orderBy", () => [DoseOrder], { nullable: true }) orderBy: DoseOrder[] | null,
+    @Arg("orderBy", () => [DoseOrder], { nullable: true }) orderBy: OrderInput[] | null,
     @Ctx() context: Context,
   ) {
     return rootConnection(context, doseListSpec, DoseConnection, { ...page, where, orderBy });

@@ -4,6 +4,7 @@ import type { WhereSpec } from "../../graphql/views/compile-where";
 import { connectionType } from "../../graphql/views/connection-type";
 import type { ListSpec } from "../../graphql/views/list-query";
 import { OrderDirection } from "../../graphql/views/page-info";
+import { orderType } from "../../graphql/views/relation-types";
 import { BooleanFilter, DateFilter, IntFilter } from "../../graphql/views/scalar-filters";
 import { PatientWhere, patientWhereSpec } from "../patients/patient-list";
 import { DoseAdministration } from "./dose-administration.entity";
@@ -31,11 +32,7 @@ export enum DoseOrderField {
 }
 registerEnumType(DoseOrderField, { name: "DoseOrderField" });
 
-@InputType()
-export class DoseOrder {
-  @Field(() => DoseOrderField) field: DoseOrderField;
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction: OrderDirection;
-}
+export const DoseOrder = orderType(DoseOrderField, "Dose");
 
 export const doseListSpec: ListSpec<DoseAdministration> = {
   entity: DoseAdministration,

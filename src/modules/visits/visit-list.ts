@@ -4,6 +4,7 @@ import type { WhereSpec } from "../../graphql/views/compile-where";
 import { connectionType } from "../../graphql/views/connection-type";
 import type { ListSpec } from "../../graphql/views/list-query";
 import { OrderDirection } from "../../graphql/views/page-info";
+import { orderType, relationFilterType } from "../../graphql/views/relation-types";
 import { BooleanFilter, DateFilter, IDFilter, IntFilter, enumFilter } from "../../graphql/views/scalar-filters";
 import { PatientWhere, patientWhereSpec } from "../patients/patient-list";
 import { PlannedVisitWhere, plannedVisitWhereSpec } from "../study/study-filters";
@@ -38,12 +39,7 @@ export const visitWhereSpec: WhereSpec = {
   patient: toOne("patient", "patientId", () => patientWhereSpec),
 };
 
-@InputType()
-export class VisitRelationFilter {
-  @Field(() => VisitWhere, { nullable: true }) some?: VisitWhere;
-  @Field(() => VisitWhere, { nullable: true }) every?: VisitWhere;
-  @Field(() => VisitWhere, { nullable: true }) none?: VisitWhere;
-}
+export const VisitRelationFilter = relationFilterType(VisitWhere, "Visit");
 
 export enum VisitOrderField {
   VISIT_DATE = "VISIT_DATE",
@@ -51,11 +47,7 @@ export enum VisitOrderField {
 }
 registerEnumType(VisitOrderField, { name: "VisitOrderField" });
 
-@InputType()
-export class VisitOrder {
-  @Field(() => VisitOrderField) field: VisitOrderField;
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction: OrderDirection;
-}
+export const VisitOrder = orderType(VisitOrderField, "Visit");
 
 export const visitListSpec: ListSpec<Visit> = {
   entity: Visit,

@@ -11,6 +11,7 @@ import { PlannedVisit } from "../study/planned-visit.entity";
 import { DoseConnection, DoseOrder, DoseWhere, doseListSpec } from "./dose-list";
 import { VisitConnection, VisitOrder, VisitWhere, visitListSpec } from "./visit-list";
 import { Visit } from "./visit.entity";
+import type { OrderInput } from "../../graphql/views/list-query";
 
 @Resolver(() => Visit)
 export class VisitResolver {
@@ -18,7 +19,7 @@ export class VisitResolver {
   visits(
     @Args() page: PageArgs,
     @Arg("where", () => VisitWhere, { nullable: true }) where: VisitWhere | null,
-    @Arg("orderBy", () => [VisitOrder], { nullable: true }) orderBy: VisitOrder[] | null,
+    @Arg("orderBy", () => [VisitOrder], { nullable: true }) orderBy: OrderInput[] | null,
     @Ctx() context: Context,
   ) {
     return rootConnection(context, visitListSpec, VisitConnection, { ...page, where, orderBy });
@@ -39,7 +40,7 @@ export class VisitResolver {
     @Root() visit: Visit,
     @Args() page: PageArgs,
     @Arg("where", () => DoseWhere, { nullable: true }) where: DoseWhere | null,
-    @Arg("orderBy", () => [DoseOrder], { nullable: true }) orderBy: DoseOrder[] | null,
+    @Arg("orderBy", () => [DoseOrder], { nullable: true }) orderBy: OrderInput[] | null,
     @Ctx() context: Context,
   ) {
     return nestedConnection(context, doseListSpec, DoseConnection, "visitId", visit.id, { ...page, where, orderBy });
@@ -50,7 +51,7 @@ export class VisitResolver {
     @Root() visit: Visit,
     @Args() page: PageArgs,
     @Arg("where", () => ImmuneMeasurementWhere, { nullable: true }) where: ImmuneMeasurementWhere | null,
-    @Arg("orderBy", () => [ImmuneMeasurementOrder], { nullable: true }) orderBy: ImmuneMeasurementOrder[] | null,
+    @Arg("orderBy", () => [ImmuneMeasurementOrder], { nullable: true }) orderBy: OrderInput[] | null,
     @Ctx() context: Context,
   ) {
     return nestedConnection(context, immuneMeasurementListSpec, ImmuneMeasurementConnection, "visitId", visit.id, { ...page, where, orderBy });
@@ -61,7 +62,7 @@ export class VisitResolver {
     @Root() visit: Visit,
     @Args() page: PageArgs,
     @Arg("where", () => LabResultWhere, { nullable: true }) where: LabResultWhere | null,
-    @Arg("orderBy", () => [LabResultOrder], { nullable: true }) orderBy: LabResultOrder[] | null,
+    @Arg("orderBy", () => [LabResultOrder], { nullable: true }) orderBy: OrderInput[] | null,
     @Ctx() context: Context,
   ) {
     return nestedConnection(context, labResultListSpec, LabResultConnection, "visitId", visit.id, { ...page, where, orderBy });
@@ -72,7 +73,7 @@ export class VisitResolver {
     @Root() visit: Visit,
     @Args() page: PageArgs,
     @Arg("where", () => AssessmentWhere, { nullable: true }) where: AssessmentWhere | null,
-    @Arg("orderBy", () => [AssessmentOrder], { nullable: true }) orderBy: AssessmentOrder[] | null,
+    @Arg("orderBy", () => [AssessmentOrder], { nullable: true }) orderBy: OrderInput[] | null,
     @Ctx() context: Context,
   ) {
     return nestedConnection(context, assessmentListSpec, AssessmentConnection, "visitId", visit.id, { ...page, where, orderBy });
@@ -83,7 +84,7 @@ export class VisitResolver {
     @Root() visit: Visit,
     @Args() page: PageArgs,
     @Arg("where", () => AdverseEventWhere, { nullable: true }) where: AdverseEventWhere | null,
-    @Arg("orderBy", () => [AdverseEventOrder], { nullable: true }) orderBy: AdverseEventOrder[] | null,
+    @Arg("orderBy", () => [AdverseEventOrder], { nullable: true }) orderBy: OrderInput[] | null,
     @Ctx() context: Context,
   ) {
     return nestedConnection(context, adverseEventListSpec, AdverseEventConnection, "visitId", visit.id, { ...page, where, orderBy });
