@@ -14,6 +14,7 @@ import type { SqlLogger } from "../src/db/sql-logger";
 import { loadDemoTrial } from "../src/demo/load-demo-trial";
 import { toGlobalId } from "../src/graphql/global-id";
 import { cohortOverviewSql, patientTimelineSql } from "./bench/sql-views";
+import { Access } from "../src/modules/access/access";
 
 /*
  * `npm run bench`: the median latency of the documented GraphQL views as a ratio to hand-written SQL
@@ -82,7 +83,7 @@ async function createDatabase(serverUrl: string | undefined): Promise<Database> 
 
 /** Runs an operation as an HTTP request would (fresh context, so no DataLoader cache carries over). */
 async function execute(app: App, query: string, variables?: Record<string, unknown>): Promise<unknown> {
-  const response = await app.apollo.executeOperation({ query, variables }, { contextValue: app.context() });
+  const response = await app.apollo.executeOperation({ query, variables }, { contextValue: app.context(Access.system()) });
   if (response.body.kind !== "single") throw new Error("unexpected incremental response");
   const { data, errors } = response.body.singleResult;
   if (errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(errors, null, 2)}`);

@@ -2,6 +2,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { GraphQLSchema } from "graphql";
+import { randomBytes } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { generalInstruments } from "./general-instruments";
 import type { Context } from "./graphql/context";
@@ -10,6 +11,9 @@ import { formatError } from "./graphql/format-error";
 import { armor, QUERY_LIMITS } from "./graphql/limits";
 import { graphqlOverHttpStatus, reportingQueryLimits } from "./graphql/over-http";
 import { buildBasketSchema } from "./graphql/schema";
+import type { Access } from "./modules/access/access";
+import { authenticate } from "./modules/access/authenticate";
+import { issueToken } from "./modules/access/tokens";
 import { ensureImmuneCatalogue } from "./modules/immunology/immune-catalogue";
 import type { DiseasePlugin } from "./plugin-api";
 import { PluginRegistry } from "./plugins/registry";
@@ -19,7 +23,10 @@ export interface App {
   registry: PluginRegistry;
   schema: GraphQLSchema;
   apollo: ApolloServer<Context>;
-  context: () => Context;
+  /** The caller of a request from its Authorization header (UNAUTHENTICATED for a bad token). */
+  authenticate: (authorization: string | undefined) => Promise<Access>;
+  issueToken: (userId: number) => Promise<string>;
+  context: (access: Access) => Context;
 }
 
 export interface AppOptions {
@@ -29,6 +36,9 @@ export interface AppOptions {
    * to off when NODE_ENV is production, like Apollo's own default.
    */
   introspection?: boolean;
+  /** Key that signs bearer tokens (see jwt-secret.ts); a random one, good for this process only, by default. */
+  jwtSecret?: Uint8Array;
+  tokenHours?: number;
 }
 
 /** Wires the registry, the schema and Apollo around an open database. */
@@ -55,5 +65,16 @@ export async function createApp(dataSource: DataSource, plugins: DiseasePlugin[]
     ],
     validationRules: limits.validationRules.map(reportingQueryLimits),
   });
-  return { dataSource, registry, schema, apollo, context: () => createContext(dataSource, registry) };
+  const secret = options.jwtSecret ?? randomBytes(32);
+  const tokenHours = options.tokenHours ?? 8;
+  const issue = (userId: number) => issueToken(secret, userId, tokenHours);
+  return {
+    dataSource,
+    registry,
+    schema,
+    apollo,
+    authenticate: (authorization) => authenticate(dataSource.manager, secret, authorization),
+    issueToken: issue,
+    context: (access) => createContext(dataSource, registry, access, { issueToken: issue, tokenHours }),
+  };
 }

@@ -14,6 +14,10 @@ export interface Config {
    * BASKETQL_INTROSPECTION; by default on in development and off in production.
    */
   introspection: boolean;
+  /** BASKETQL_JWT_SECRET: signs bearer tokens (see modules/access/jwt-secret.ts). */
+  jwtSecret?: string;
+  /** BASKETQL_TOKEN_HOURS: how long a bearer token is valid. */
+  tokenHours: number;
 }
 
 const TRUE_VALUES = ["1", "true", "yes", "on"];
@@ -35,6 +39,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be an integer from 0 to 65535 (got ${env.PORT})`);
   const production = env.NODE_ENV === "production";
+  const tokenHours = Number(env.BASKETQL_TOKEN_HOURS ?? 8);
+  if (!Number.isInteger(tokenHours) || tokenHours < 1 || tokenHours > 720) {
+    throw new Error(`BASKETQL_TOKEN_HOURS must be an integer from 1 to 720 (got ${env.BASKETQL_TOKEN_HOURS})`);
+  }
   return {
     port,
     host: env.HOST ?? "127.0.0.1",
@@ -44,5 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemo: env.BASKETQL_DEMO === undefined ? true : truthy(env.BASKETQL_DEMO),
     production,
     introspection: flag(env, "BASKETQL_INTROSPECTION", !production),
+    jwtSecret: env.BASKETQL_JWT_SECRET || undefined,
+    tokenHours,
   };
 }

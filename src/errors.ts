@@ -32,6 +32,16 @@ export function unknownReference(field: string, kind: string, id: string): Inval
   return invalidInput(field, `does not name an existing ${kind} (got ${JSON.stringify(id)})`);
 }
 
+/** No valid credentials (HTTP 401). */
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+}
+
+/** Authenticated, but the caller's roles do not allow this (HTTP 403). */
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } });
+}
+
 export class NotFoundError extends GraphQLError {
   constructor(kind: string, id: string) {
     super(`No ${kind} with id ${JSON.stringify(id)}`, { extensions: { code: ErrorCode.NOT_FOUND } });

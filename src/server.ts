@@ -13,6 +13,7 @@ import { isPostgresUrl, openDatabase } from "./db/data-source";
 import { loadDemoTrial } from "./demo/load-demo-trial";
 import { internalServerError } from "./graphql/format-error";
 import { QUERY_LIMITS } from "./graphql/limits";
+import { jwtSecret } from "./modules/access/jwt-secret";
 import { negotiateResponseType } from "./graphql/over-http";
 import { Study } from "./modules/study/study.entity";
 
@@ -71,13 +72,15 @@ const internalErrors: ErrorRequestHandler = (error, request, response, next) => 
 /** Opens the database (migrating it), loads the demo trial into an empty one, and serves GraphQL over HTTP. */
 export async function startServer(config: Config, plugins: DiseasePlugin[], log: (line: string) => void = console.log): Promise<RunningServer> {
   const dataSource = await openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath, logSql: config.logSql });
-  const app = await createApp(dataSource, plugins, { introspection: config.introspection });
+  const app = await createApp(dataSource, plugins, { introspection: config.introspection, jwtSecret: jwtSecret(config), tokenHours: config.tokenHours });
   log(`Database: ${isPostgresUrl(config.databaseUrl) ? "PostgreSQL" : `SQLite file ${config.sqlitePath}`}`);
   if (config.loadDemo && (await dataSource.manager.count(Study)) === 0) {
     log("Empty database: loading the demo trial…");
     const summary = await loadDemoTrial(dataSource, app.registry);
     log(`Demo trial ${summary.study}: ${summary.cohorts} cohorts, ${summary.patients} patients, ${summary.visits} visits.`);
+    log(`Demo accounts: ${summary.accounts.join(", ")}`);
   }
+  log("Requests need a bearer token: `npm run -s cli -- token <username>` prints one (send `Authorization: Bearer <token>`).");
   await app.apollo.start();
   const web = express();
   web.disable("x-powered-by");
@@ -87,7 +90,7 @@ export async function startServer(config: Config, plugins: DiseasePlugin[], log:
     jsonPostsOnly,
     express.json({ limit: QUERY_LIMITS.maxBodyBytes }),
     bodyErrors,
-    expressMiddleware(app.apollo, { context: async () => app.context() }),
+    expressMiddleware(app.apollo, { context: async ({ req }) => app.context(await app.authenticate(req.headers.authorization)) }),
     internalErrors,
   );
   const http = createServer(web);

@@ -1,3 +1,5 @@
+import { RoleAssignment } from "../modules/access/role-assignment.entity";
+import { User } from "../modules/access/user.entity";
 import { ClinicalAssessment } from "../modules/assessments/clinical-assessment.entity";
 import { ImmuneMeasurement } from "../modules/immunology/immune-measurement.entity";
 import { ImmuneParameter } from "../modules/immunology/immune-parameter.entity";
@@ -26,4 +28,6 @@ export const entities = [
   LabResult,
   ClinicalAssessment,
   AdverseEvent,
+  User,
+  RoleAssignment,
 ];

@@ -25,6 +25,7 @@ import { recordVisit } from "../modules/visits/record-visit";
 import { dateOfStudyDay } from "../modules/visits/study-day";
 import { VisitState } from "../modules/visits/visit-state";
 import type { Visit } from "../modules/visits/visit.entity";
+import { createDemoAccounts } from "./demo-accounts";
 import { labValues } from "./demo-labs";
 import { DEMO_SCHEDULE, demoRegimen } from "./demo-schedule";
 import { immuneValues, randomImmuneProfile } from "./immune-kinetics";
@@ -34,6 +35,8 @@ export interface DemoSummary {
   cohorts: number;
   patients: number;
   visits: number;
+  /** Usernames of the demo accounts, one per role. */
+  accounts: string[];
 }
 
 type Random = () => number;
@@ -216,7 +219,8 @@ export async function loadDemoTrial(dataSource: DataSource, registry: PluginRegi
         });
       }
     }
-    return { study: study.code, cohorts: registry.plugins.length, patients, visits: visitCount };
+    const accounts = await createDemoAccounts(manager, study.id, sites);
+    return { study: study.code, cohorts: registry.plugins.length, patients, visits: visitCount, accounts };
   });
 }
 

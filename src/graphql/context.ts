@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import type { Access } from "../modules/access/access";
 import type { PluginRegistry } from "../plugins/registry";
 import { Loaders } from "./loaders";
 
@@ -6,9 +7,16 @@ import { Loaders } from "./loaders";
 export interface Context {
   dataSource: DataSource;
   registry: PluginRegistry;
+  access: Access;
   loaders: Loaders;
+  tokens: TokenIssuer;
 }
 
-export function createContext(dataSource: DataSource, registry: PluginRegistry): Context {
-  return { dataSource, registry, loaders: new Loaders(dataSource.manager) };
+export interface TokenIssuer {
+  issueToken(userId: number): Promise<string>;
+  tokenHours: number;
+}
+
+export function createContext(dataSource: DataSource, registry: PluginRegistry, access: Access, tokens: TokenIssuer): Context {
+  return { dataSource, registry, access, tokens, loaders: new Loaders(dataSource.manager, access.scope()) };
 }

@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import type { NonEmptyArray } from "type-graphql";
+import { SignInResolver } from "../modules/access/sign-in.resolver";
 import { ClinicalAssessmentResolver } from "../modules/assessments/clinical-assessment.resolver";
 import { CatalogueResolver } from "../modules/catalogue/catalogue.resolver";
 import { ComputeScoreResolver } from "../modules/catalogue/compute-score.resolver";
@@ -17,6 +18,7 @@ import { StudyResolver } from "../modules/study/study.resolver";
 import { DoseAdministrationResolver } from "../modules/visits/dose-administration.resolver";
 import { VisitResolver } from "../modules/visits/visit.resolver";
 import type { DiseasePlugin } from "../plugin-api";
+import { deidentifyForAnalysts, requireSignIn } from "./guards";
 
 const CORE_RESOLVERS = [
   StudyResolver,
@@ -34,11 +36,12 @@ const CORE_RESOLVERS = [
   EvaluateResponseResolver,
   MutationsResolver,
   NodeResolver,
+  SignInResolver,
 ] as const;
 
 /** The core schema plus each plugin's own GraphQL contributions. */
 export function buildBasketSchema(plugins: readonly DiseasePlugin[]): Promise<GraphQLSchema> {
   const resolvers = [...CORE_RESOLVERS, ...plugins.flatMap((p) => p.graphql?.resolvers ?? [])] as unknown as NonEmptyArray<Function>;
   const orphanedTypes = plugins.flatMap((p) => p.graphql?.orphanedTypes ?? []);
-  return buildSchema({ resolvers, orphanedTypes, validate: false });
+  return buildSchema({ resolvers, orphanedTypes, validate: false, globalMiddlewares: [requireSignIn, deidentifyForAnalysts] });
 }

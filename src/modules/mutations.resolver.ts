@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../graphql/context";
+import { assertCanEnter } from "./access/entry-permission";
 import { ClinicalAssessment } from "./assessments/clinical-assessment.entity";
 import { RecordAssessmentInput, recordAssessment } from "./assessments/record-assessment";
 import { ImmuneMeasurement } from "./immunology/immune-measurement.entity";
@@ -22,52 +23,80 @@ import { Visit } from "./visits/visit.entity";
 
 /**
  * Every write runs in one transaction: an input error or a failure part-way leaves the database
- * as it was. The work itself lives in one function per mutation, shared with the demo loader.
+ * as it was. The caller must be allowed to enter data at the record's site; the work itself lives
+ * in one function per mutation, shared with the demo loader.
  */
 @Resolver()
 export class MutationsResolver {
   @Mutation(() => Patient)
-  createPatient(@Arg("input") input: CreatePatientInput, @Ctx() { dataSource }: Context): Promise<Patient> {
-    return dataSource.transaction((manager) => createPatient(manager, input));
+  createPatient(@Arg("input") input: CreatePatientInput, @Ctx() { dataSource, access }: Context): Promise<Patient> {
+    return dataSource.transaction(async (manager) => {
+      await assertCanEnter(manager, access, { siteId: input.siteId });
+      return createPatient(manager, input);
+    });
   }
 
   @Mutation(() => Patient)
-  changePatientStatus(@Arg("input") input: ChangePatientStatusInput, @Ctx() { dataSource }: Context): Promise<Patient> {
-    return dataSource.transaction((manager) => changePatientStatus(manager, input));
+  changePatientStatus(@Arg("input") input: ChangePatientStatusInput, @Ctx() { dataSource, access }: Context): Promise<Patient> {
+    return dataSource.transaction(async (manager) => {
+      await assertCanEnter(manager, access, { patientId: input.patientId });
+      return changePatientStatus(manager, input);
+    });
   }
 
   @Mutation(() => Visit)
-  recordVisit(@Arg("input") input: RecordVisitInput, @Ctx() { dataSource }: Context): Promise<Visit> {
-    return dataSource.transaction((manager) => recordVisit(manager, input));
+  recordVisit(@Arg("input") input: RecordVisitInput, @Ctx() { dataSource, access }: Context): Promise<Visit> {
+    return dataSource.transaction(async (manager) => {
+      await assertCanEnter(manager, access, { patientId: input.patientId });
+      return recordVisit(manager, input);
+    });
   }
 
   @Mutation(() => DoseAdministration)
-  recordDose(@Arg("input") input: RecordDoseInput, @Ctx() { dataSource }: Context): Promise<DoseAdministration> {
-    return dataSource.transaction((manager) => recordDose(manager, input));
+  recordDose(@Arg("input") input: RecordDoseInput, @Ctx() { dataSource, access }: Context): Promise<DoseAdministration> {
+    return dataSource.transaction(async (manager) => {
+      await assertCanEnter(manager, access, { patientId: input.patientId });
+      return recordDose(manager, input);
+    });
   }
 
   @Mutation(() => ConcomitantMedication)
-  recordConcomitantMedication(@Arg("input") input: RecordConcomitantMedicationInput, @Ctx() { dataSource }: Context): Promise<ConcomitantMedication> {
-    return dataSource.transaction((manager) => recordConcomitantMedication(manager, input));
+  recordConcomitantMedication(@Arg("input") input: RecordConcomitantMedicationInput, @Ctx() { dataSource, access }: Context): Promise<ConcomitantMedication> {
+    return dataSource.transaction(async (manager) => {
+      await assertCanEnter(manager, access, { patientId: input.patientId });
+      return recordConcomitantMedication(manager, input);
+    });
   }
 
   @Mutation(() => ImmuneMeasurement)
-  recordImmuneMeasurement(@Arg("input") input: RecordImmuneMeasurementInput, @Ctx() { dataSource }: Context): Promise<ImmuneMeasurement> {
-    return dataSource.transaction((manager) => recordImmuneMeasurement(manager, input));
+  recordImmuneMeasurement(@Arg("input") input: RecordImmuneMeasurementInput, @Ctx() { dataSource, access }: Context): Promise<ImmuneMeasurement> {
+    return dataSource.transaction(async (manager) => {
+      await assertCanEnter(manager, access, { visitId: input.visitId });
+      return recordImmuneMeasurement(manager, input);
+    });
   }
 
   @Mutation(() => LabResult)
-  recordLabResult(@Arg("input") input: RecordLabResultInput, @Ctx() { dataSource }: Context): Promise<LabResult> {
-    return dataSource.transaction((manager) => recordLabResult(manager, input));
+  recordLabResult(@Arg("input") input: RecordLabResultInput, @Ctx() { dataSource, access }: Context): Promise<LabResult> {
+    return dataSource.transaction(async (manager) => {
+      await assertCanEnter(manager, access, { visitId: input.visitId });
+      return recordLabResult(manager, input);
+    });
   }
 
   @Mutation(() => ClinicalAssessment, { description: "Scores the inputs with the instrument's plugin and stores inputs, score and category." })
-  recordAssessment(@Arg("input") input: RecordAssessmentInput, @Ctx() { dataSource, registry }: Context): Promise<ClinicalAssessment> {
-    return dataSource.transaction((manager) => recordAssessment(manager, registry, input));
+  recordAssessment(@Arg("input") input: RecordAssessmentInput, @Ctx() { dataSource, registry, access }: Context): Promise<ClinicalAssessment> {
+    return dataSource.transaction(async (manager) => {
+      await assertCanEnter(manager, access, { visitId: input.visitId });
+      return recordAssessment(manager, registry, input);
+    });
   }
 
   @Mutation(() => AdverseEvent)
-  recordAdverseEvent(@Arg("input") input: RecordAdverseEventInput, @Ctx() { dataSource }: Context): Promise<AdverseEvent> {
-    return dataSource.transaction((manager) => recordAdverseEvent(manager, input));
+  recordAdverseEvent(@Arg("input") input: RecordAdverseEventInput, @Ctx() { dataSource, access }: Context): Promise<AdverseEvent> {
+    return dataSource.transaction(async (manager) => {
+      await assertCanEnter(manager, access, { patientId: input.patientId });
+      return recordAdverseEvent(manager, input);
+    });
   }
 }

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { plugins } from "../../plugins";
 import { loadConfig } from "../../src/config";
 import { startServer } from "../../src/server";
+import { bearer } from "../support/bearer";
 import type { RunningServer } from "../../src/server";
 
 // A real client with its normalised cache, configured with defaults only (plus possibleTypes read from the
@@ -49,8 +50,9 @@ function readmeQueries(): DocumentedQuery[] {
     .map((document) => ({ name: `README { ${rootFields(document).join(" ")} }`, document }));
 }
 
+let auth: { authorization: string };
 const post = async (url: string, query: string) => {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...auth }, body: JSON.stringify({ query }) });
   const body = (await response.json()) as { data?: any; errors?: unknown[] };
   expect(body.errors).toBeUndefined();
   return body.data;
@@ -119,6 +121,7 @@ describe("Apollo Client with a default InMemoryCache, against the HTTP server", 
 
   beforeAll(async () => {
     server = await startServer(loadConfig({ PORT: "0", BASKETQL_SQLITE_PATH: join(dir, "trial.sqlite") }), plugins, () => {});
+    auth = await bearer(server);
     const { patients } = await post(server.url, `{ patients(first: 1, where: { cohort: { diseaseId: { eq: "rheumatoid-arthritis" } } }) { nodes { id } } }`);
     patientId = patients.nodes[0].id;
     schema = await introspect(server.url);
@@ -127,7 +130,7 @@ describe("Apollo Client with a default InMemoryCache, against the HTTP server", 
     setLogVerbosity("debug");
     consoleOutput = captureConsole();
     cache = new InMemoryCache({ possibleTypes: schema.possibleTypes });
-    client = new ApolloClient({ link: new HttpLink({ uri: server.url }), cache });
+    client = new ApolloClient({ link: new HttpLink({ uri: server.url, headers: auth }), cache });
   });
   beforeEach(() => {
     consoleOutput.lines.length = 0;
@@ -173,7 +176,7 @@ describe("Apollo Client with a default InMemoryCache, against the HTTP server", 
 
   it("the console capture sees Apollo's cache warnings, so the checks below can fail", async () => {
     // a value object (no id) under the same field and arguments, fetched with two different selections
-    const probe = new ApolloClient({ link: new HttpLink({ uri: server.url }), cache: new InMemoryCache() });
+    const probe = new ApolloClient({ link: new HttpLink({ uri: server.url, headers: auth }), cache: new InMemoryCache() });
     const evaluate = (fields: string) =>
       parse(`{ evaluateResponse(criterion: "EULAR_RESPONSE", instrument: "DAS28_ESR", baseline: { value: 5.4 }, followUp: { value: 3.1 }) { ${fields} } }`);
     await probe.query({ query: evaluate("status"), fetchPolicy: "network-only" });

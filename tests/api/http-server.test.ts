@@ -5,10 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { plugins } from "../../plugins";
 import { loadConfig } from "../../src/config";
 import { startServer } from "../../src/server";
+import { bearer } from "../support/bearer";
 import type { RunningServer } from "../../src/server";
 
+let auth: { authorization: string };
 const post = (url: string, query: string, variables?: object) =>
-  fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+  fetch(url, { method: "POST", headers: { "content-type": "application/json", ...auth }, body: JSON.stringify({ query, variables }) });
 
 describe("the HTTP server started as `npm start` starts it", () => {
   const dir = mkdtempSync(join(tmpdir(), "basketql-"));
@@ -18,6 +20,7 @@ describe("the HTTP server started as `npm start` starts it", () => {
 
   beforeAll(async () => {
     server = await startServer(loadConfig({ PORT: "0", BASKETQL_SQLITE_PATH: sqlitePath }), plugins, (line) => log.push(line));
+    auth = await bearer(server);
   });
   afterAll(async () => {
     await server?.stop();
@@ -27,6 +30,7 @@ describe("the HTTP server started as `npm start` starts it", () => {
   it("creates the SQLite file, loads the demo trial into it and prints where GraphQL is served", async () => {
     expect(log.some((l) => l.startsWith("Demo trial TRANSREG"))).toBe(true);
     expect(log.at(-1)).toContain(server.url);
+    expect(log.some((l) => l.startsWith("Demo accounts: demo-admin, demo-data-manager"))).toBe(true);
   });
 
   it("answers a client's query for cohorts, patient counts and one patient's Treg % and DAS28", async () => {

@@ -6,10 +6,12 @@ import { plugins } from "../../plugins";
 import { loadConfig } from "../../src/config";
 import { QUERY_LIMITS } from "../../src/graphql/limits";
 import { startServer } from "../../src/server";
+import { bearer } from "../support/bearer";
 import type { RunningServer } from "../../src/server";
 
+let auth: { authorization: string };
 const post = async (url: string, body: string) => {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...auth }, body });
   return { status: response.status, body: (await response.json()) as any };
 };
 
@@ -29,6 +31,7 @@ describe("query limits", () => {
   let server: RunningServer;
   beforeAll(async () => {
     server = await startServer(loadConfig({ PORT: "0", BASKETQL_SQLITE_PATH: join(dir, "db.sqlite") }), plugins, () => {});
+    auth = await bearer(server);
   });
   afterAll(async () => {
     await server.stop();

@@ -4,6 +4,8 @@ import type { WhereSpec } from "./compile-where";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { Page } from "./page-args";
 import { OrderDirection } from "./page-info";
+import type { SiteScope } from "../../modules/access/access";
+import { scopeCondition } from "../../modules/access/site-scope";
 import { Parameters } from "./sql-condition";
 
 export type Row = ObjectLiteral & { id: number };
@@ -33,6 +35,8 @@ export interface OrderInput {
 export interface ListRequest {
   where?: Record<string, any> | null;
   orderBy?: OrderInput[] | null;
+  /** The caller's site scope (Access.scope()); null only for unrestricted callers. */
+  scope: SiteScope | null;
 }
 
 export const quote = (alias: string, column: string) => `"${alias}"."${column}"`;
@@ -72,9 +76,11 @@ export interface PageResult<T> {
 }
 
 /** The filtered query without paging, shared by pages, counts and aggregates. */
-export function filteredQuery<T extends Row>(manager: EntityManager, spec: ListSpec<T>, request: ListRequest, params: Parameters, scope?: { column: string; ids: number[] }) {
+export function filteredQuery<T extends Row>(manager: EntityManager, spec: ListSpec<T>, request: ListRequest, params: Parameters, parent?: { column: string; ids: number[] }) {
   const qb = manager.createQueryBuilder(spec.entity, spec.alias).where(compileWhere(request.where, spec.where, spec.alias, params));
-  if (scope) qb.andWhere(`${quote(spec.alias, scope.column)} IN ${params.bindList(scope.ids)}`);
+  const readable = scopeCondition(manager.getRepository(spec.entity).metadata.name, spec.alias, request.scope, params);
+  if (readable) qb.andWhere(readable);
+  if (parent) qb.andWhere(`${quote(spec.alias, parent.column)} IN ${params.bindList(parent.ids)}`);
   return qb;
 }
 

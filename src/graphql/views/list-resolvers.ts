@@ -5,14 +5,15 @@ import { aggregateRows, fetchPage, fetchPagesByParent } from "./list-query";
 import { readPage } from "./page-args";
 import type { PageArgs } from "./page-args";
 
-export type ListArgs = PageArgs & ListRequest;
+export type ListArgs = PageArgs & Omit<ListRequest, "scope">;
 
 /** A root list: one statement for the page, one more only if totalCount or aggregates are selected. */
 export async function rootConnection<T extends Row>(context: Context, spec: ListSpec<T>, Connection: ConnectionClass<T>, args: ListArgs) {
   const manager = context.dataSource.manager;
-  const page = await fetchPage(manager, spec, args, readPage(args));
+  const request = { ...args, scope: context.access.scope() };
+  const page = await fetchPage(manager, spec, request, readPage(args));
   let aggregate: Promise<Aggregate> | undefined;
-  return new Connection({ page, aggregate: () => (aggregate ??= aggregateRows(manager, spec, args).then((a) => a[0])) });
+  return new Connection({ page, aggregate: () => (aggregate ??= aggregateRows(manager, spec, request).then((a) => a[0])) });
 }
 
 /**
@@ -30,10 +31,11 @@ export async function nestedConnection<T extends Row>(
   const manager = context.dataSource.manager;
   const page = readPage(args);
   const key = `${spec.alias}.${parentColumn}:${JSON.stringify([args.first, args.after, args.last, args.before, args.offset, args.where, args.orderBy])}`;
+  const request = { ...args, scope: context.access.scope() };
   const pages = context.loaders.keyed(`page:${key}`, async (ids) => {
-    const byParent = await fetchPagesByParent(manager, spec, parentColumn, ids, args, page);
+    const byParent = await fetchPagesByParent(manager, spec, parentColumn, ids, request, page);
     return ids.map((id) => byParent.get(id)!);
   });
-  const aggregates = context.loaders.keyed(`aggregate:${key}`, (ids) => aggregateRows(manager, spec, args, { column: parentColumn, ids }));
+  const aggregates = context.loaders.keyed(`aggregate:${key}`, (ids) => aggregateRows(manager, spec, request, { column: parentColumn, ids }));
   return new Connection({ page: await pages.load(parentId), aggregate: () => aggregates.load(parentId) });
 }

@@ -17,9 +17,9 @@ export class ClinicalAssessmentResolver {
   async assessmentGroups(
     @Arg("by", () => [AssessmentGroups.GroupField]) by: string[],
     @Arg("where", () => AssessmentWhere, { nullable: true }) where: AssessmentWhere | null,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, access }: Context,
   ) {
-    return (await groupRows(dataSource.manager, assessmentListSpec, assessmentDimensions, by, { where })).map(AssessmentGroups.toGroup);
+    return (await groupRows(dataSource.manager, assessmentListSpec, assessmentDimensions, by, { where, scope: access.scope() })).map(AssessmentGroups.toGroup);
   }
 
   @Query(() => AssessmentConnection, { description: "Clinical assessments of all patients, filtered, ordered and paged." })

@@ -25,9 +25,9 @@ export class ImmuneMeasurementResolver {
   async immuneMeasurementGroups(
     @Arg("by", () => [ImmuneMeasurementGroups.GroupField]) by: string[],
     @Arg("where", () => ImmuneMeasurementWhere, { nullable: true }) where: ImmuneMeasurementWhere | null,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, access }: Context,
   ) {
-    return (await groupRows(dataSource.manager, immuneMeasurementListSpec, immuneMeasurementDimensions, by, { where })).map(ImmuneMeasurementGroups.toGroup);
+    return (await groupRows(dataSource.manager, immuneMeasurementListSpec, immuneMeasurementDimensions, by, { where, scope: access.scope() })).map(ImmuneMeasurementGroups.toGroup);
   }
 
   @Query(() => ImmuneMeasurementConnection, { description: "Immunomonitoring values of all patients, filtered, ordered and paged." })

@@ -15,9 +15,9 @@ export class LabResultResolver {
   async labResultGroups(
     @Arg("by", () => [LabResultGroups.GroupField]) by: string[],
     @Arg("where", () => LabResultWhere, { nullable: true }) where: LabResultWhere | null,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, access }: Context,
   ) {
-    return (await groupRows(dataSource.manager, labResultListSpec, labResultDimensions, by, { where })).map(LabResultGroups.toGroup);
+    return (await groupRows(dataSource.manager, labResultListSpec, labResultDimensions, by, { where, scope: access.scope() })).map(LabResultGroups.toGroup);
   }
 
   @Query(() => LabResultConnection, { description: "Laboratory results of all patients, filtered, ordered and paged." })

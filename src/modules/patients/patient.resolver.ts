@@ -30,9 +30,9 @@ export class PatientResolver {
   async patientGroups(
     @Arg("by", () => [PatientGroups.GroupField]) by: string[],
     @Arg("where", () => PatientWhere, { nullable: true }) where: PatientWhere | null,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, access }: Context,
   ) {
-    return (await groupRows(dataSource.manager, patientListSpec, patientDimensions, by, { where })).map(PatientGroups.toGroup);
+    return (await groupRows(dataSource.manager, patientListSpec, patientDimensions, by, { where, scope: access.scope() })).map(PatientGroups.toGroup);
   }
 
   @Query(() => Patient, { nullable: true })

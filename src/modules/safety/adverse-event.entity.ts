@@ -35,7 +35,7 @@ export class AdverseEvent {
   @JoinColumn({ name: "visitId" })
   visit?: Visit;
 
-  @Field({ description: "Verbatim term as reported." })
+  @Field(() => String, { nullable: true, description: "Verbatim term as reported (null for analysts, who see de-identified data)." })
   @Column("varchar")
   term: string;
 

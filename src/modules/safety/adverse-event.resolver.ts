@@ -15,9 +15,9 @@ export class AdverseEventResolver {
   async adverseEventGroups(
     @Arg("by", () => [AdverseEventGroups.GroupField]) by: string[],
     @Arg("where", () => AdverseEventWhere, { nullable: true }) where: AdverseEventWhere | null,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, access }: Context,
   ) {
-    return (await groupRows(dataSource.manager, adverseEventListSpec, adverseEventDimensions, by, { where })).map(AdverseEventGroups.toGroup);
+    return (await groupRows(dataSource.manager, adverseEventListSpec, adverseEventDimensions, by, { where, scope: access.scope() })).map(AdverseEventGroups.toGroup);
   }
 
   @Query(() => AdverseEventConnection, { description: "Adverse events of all patients, filtered, ordered and paged." })

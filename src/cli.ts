@@ -1,0 +1,90 @@
+import "reflect-metadata";
+import { Command } from "commander";
+import { loadConfig } from "./config";
+import { openDatabase } from "./db/data-source";
+import { createUser, grantRole, setPassword } from "./modules/access/accounts";
+import { jwtSecret } from "./modules/access/jwt-secret";
+import { Role } from "./modules/access/role";
+import { RoleAssignment } from "./modules/access/role-assignment.entity";
+import { issueToken } from "./modules/access/tokens";
+import { User } from "./modules/access/user.entity";
+import { InvalidInputError } from "./errors";
+
+/*
+ * Administration from the machine that holds the database (the same DATABASE_URL / BASKETQL_SQLITE_PATH
+ * as the server): accounts, roles and bearer tokens.
+ */
+
+async function withDatabase<T>(work: (manager: import("typeorm").EntityManager) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const dataSource = await openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath });
+  try {
+    return await dataSource.transaction(work);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8").trim();
+}
+
+const program = new Command("basketql").description("basketql administration: users, roles and tokens");
+
+const user = program.command("user").description("manage user accounts");
+user
+  .command("create <username>")
+  .description("create a user (without a password unless --password-stdin is given)")
+  .requiredOption("--name <displayName>", "printed name, used in signatures and the audit trail")
+  .option("--password-stdin", "read the password from standard input")
+  .action(async (username: string, options: { name: string; passwordStdin?: boolean }) => {
+    const password = options.passwordStdin ? await readStdin() : undefined;
+    await withDatabase((manager) => createUser(manager, { username, displayName: options.name, password }));
+    console.log(`Created user ${username}.`);
+  });
+user
+  .command("password <username>")
+  .description("set a user's password, read from standard input")
+  .action(async (username: string) => {
+    const password = await readStdin();
+    await withDatabase((manager) => setPassword(manager, username, password));
+    console.log(`Password of ${username} set.`);
+  });
+user
+  .command("grant <username> <role>")
+  .description(`give a role (${Object.values(Role).join(", ")})`)
+  .option("--study <code>", "study code (default: the only study)")
+  .option("--site <code>", "site code, for INVESTIGATOR, COORDINATOR and MONITOR")
+  .option("--expires <date>", "last valid day, YYYY-MM-DD")
+  .action(async (username: string, role: string, options: { study?: string; site?: string; expires?: string }) => {
+    await withDatabase((manager) => grantRole(manager, { username, role: role.toUpperCase() as Role, studyCode: options.study, siteCode: options.site, expiresOn: options.expires }));
+    console.log(`Granted ${role.toUpperCase()}${options.site ? ` at site ${options.site}` : ""} to ${username}.`);
+  });
+user
+  .command("list")
+  .description("list users and their roles")
+  .action(async () => {
+    const rows = await withDatabase(async (manager) => {
+      const users = await manager.find(User, { order: { username: "ASC" } });
+      const roles = await manager.find(RoleAssignment, { relations: { site: true } });
+      return users.map((u) => `${u.username}\t${u.displayName}\t${roles.filter((r) => r.userId === u.id).map((r) => r.role + (r.site ? `@${r.site.code}` : "")).join(", ")}`);
+    });
+    console.log(rows.join("\n"));
+  });
+
+program
+  .command("token <username>")
+  .description("print a bearer token for a user (send it as `Authorization: Bearer <token>`)")
+  .action(async (username: string) => {
+    const config = loadConfig();
+    const found = await withDatabase((manager) => manager.findOneBy(User, { username, active: true }));
+    if (!found) throw new InvalidInputError([{ field: "username", message: `${username} is not an active user` }]);
+    console.log(await issueToken(jwtSecret(config), found.id, config.tokenHours));
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,50 @@
+import { Arg, Ctx, Field, Mutation, ObjectType, Query, Resolver } from "type-graphql";
+import { unauthenticated } from "../../errors";
+import type { Context } from "../../graphql/context";
+import { accessOf } from "./authenticate";
+import { verifyPassword } from "./password";
+import { RoleAssignment } from "./role-assignment.entity";
+import { User } from "./user.entity";
+
+@ObjectType()
+class SignInResult {
+  @Field({ description: "Bearer token: send it as `Authorization: Bearer <token>`." })
+  token: string;
+
+  @Field({ description: "When the token stops being valid (UTC)." })
+  expiresAt: Date;
+
+  @Field(() => User)
+  user: User;
+}
+
+@ObjectType({ description: "The signed-in user and what they may do." })
+class Me {
+  @Field(() => User)
+  user: User;
+
+  @Field(() => [RoleAssignment], { description: "Current (unexpired) role assignments." })
+  roles: RoleAssignment[];
+}
+
+@Resolver()
+export class SignInResolver {
+  @Mutation(() => SignInResult, { description: "Checks a username and password and returns a bearer token." })
+  async signIn(@Arg("username") username: string, @Arg("password") password: string, @Ctx() { dataSource, tokens }: Context): Promise<SignInResult> {
+    const user = await dataSource.manager.findOneBy(User, { username });
+    // The same answer whether the user is unknown, inactive or the password wrong: no account enumeration.
+    if (!user || !user.active || !(await verifyPassword(password, user.passwordHash))) throw unauthenticated("Unknown username or wrong password");
+    const token = await tokens.issueToken(user.id);
+    return Object.assign(new SignInResult(), { token, expiresAt: new Date(Date.now() + tokens.tokenHours * 3_600_000), user });
+  }
+
+  @Query(() => Me)
+  async me(@Ctx() { dataSource, access }: Context): Promise<Me> {
+    const user = await dataSource.manager.findOneByOrFail(User, { id: access.actor!.id });
+    const current = await accessOf(dataSource.manager, user);
+    const roles = (await dataSource.manager.findBy(RoleAssignment, { userId: user.id })).filter((r) =>
+      current.assignments.some((a) => a.role === r.role && a.siteId === r.siteId && a.studyId === r.studyId),
+    );
+    return Object.assign(new Me(), { user, roles });
+  }
+}
