@@ -5,6 +5,7 @@ import type { DataSourceOptions } from "typeorm";
 import { entities } from "./entities";
 import { migrations } from "./migrations";
 import { SqlLogger } from "./sql-logger";
+import { recoverFromAbortedTransactions } from "./sqlite-rollback";
 
 export interface DatabaseConfig {
   /** A postgres:// URL selects PostgreSQL; otherwise the embedded SQLite file at `sqlitePath`. */
@@ -30,6 +31,7 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
 export async function openDatabase(config: DatabaseConfig): Promise<DataSource> {
   const dataSource = new DataSource(dataSourceOptions(config));
   await dataSource.initialize();
+  if (dataSource.options.type === "sqlite") recoverFromAbortedTransactions(dataSource);
   await dataSource.runMigrations({ transaction: "each" });
   return dataSource;
 }

@@ -1,5 +1,6 @@
 import { RoleAssignment } from "../modules/access/role-assignment.entity";
 import { User } from "../modules/access/user.entity";
+import { AuditEvent } from "../modules/audit/audit-event.entity";
 import { ClinicalAssessment } from "../modules/assessments/clinical-assessment.entity";
 import { ImmuneMeasurement } from "../modules/immunology/immune-measurement.entity";
 import { ImmuneParameter } from "../modules/immunology/immune-parameter.entity";
@@ -30,4 +31,5 @@ export const entities = [
   AdverseEvent,
   User,
   RoleAssignment,
+  AuditEvent,
 ];

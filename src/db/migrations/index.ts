@@ -1,5 +1,6 @@
 import { Initial1764000000000 } from "./1764000000000-initial";
 import { UsersAndRoles1764100000000 } from "./1764100000000-users-and-roles";
+import { AuditTrail1764200000000 } from "./1764200000000-audit-trail";
 
 /** Every migration, oldest first. Schema changes are made only through these. */
-export const migrations = [Initial1764000000000, UsersAndRoles1764100000000];
+export const migrations = [Initial1764000000000, UsersAndRoles1764100000000, AuditTrail1764200000000];
