@@ -55,7 +55,7 @@ export const ACR_CORE_SET: InstrumentDefinition = {
     }),
   ],
   validate: (inputs: Inputs): FieldProblem[] =>
-    inputs.crp === undefined && inputs.esr === undefined
+    inputs.crp == null && inputs.esr == null
       ? [{ field: "crp", message: "an acute-phase reactant is required: give crp (mg/L), esr (mm/h) or both", allowed: "crp and/or esr" }]
       : [],
   compute: (inputs: Inputs) => {

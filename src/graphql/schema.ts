@@ -2,6 +2,7 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import type { NonEmptyArray } from "type-graphql";
 import { SignInResolver } from "../modules/access/sign-in.resolver";
+import { AuditResolver } from "../modules/audit/audit.resolver";
 import { ClinicalAssessmentResolver } from "../modules/assessments/clinical-assessment.resolver";
 import { CatalogueResolver } from "../modules/catalogue/catalogue.resolver";
 import { ComputeScoreResolver } from "../modules/catalogue/compute-score.resolver";
@@ -37,6 +38,7 @@ const CORE_RESOLVERS = [
   MutationsResolver,
   NodeResolver,
   SignInResolver,
+  AuditResolver,
 ] as const;
 
 /** The core schema plus each plugin's own GraphQL contributions. */

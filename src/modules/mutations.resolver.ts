@@ -1,6 +1,10 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import type { Context } from "../graphql/context";
+import { decodeId } from "../validation/checks";
+import type { Access } from "./access/access";
 import { assertCanEnter } from "./access/entry-permission";
+import { auditCreate, auditUpdate } from "./audit/audit-writer";
 import { ClinicalAssessment } from "./assessments/clinical-assessment.entity";
 import { RecordAssessmentInput, recordAssessment } from "./assessments/record-assessment";
 import { ImmuneMeasurement } from "./immunology/immune-measurement.entity";
@@ -21,10 +25,17 @@ import { recordVisit } from "./visits/record-visit";
 import { RecordDoseInput, RecordVisitInput } from "./visits/visit-inputs";
 import { Visit } from "./visits/visit.entity";
 
+/** Audits the initial entry of `entity` (in the mutation's transaction) and returns it. */
+async function created<T extends ObjectLiteral>(manager: EntityManager, access: Access, target: EntityTarget<T>, entity: T): Promise<T> {
+  await auditCreate(manager, access, target, entity);
+  return entity;
+}
+
 /**
  * Every write runs in one transaction: an input error or a failure part-way leaves the database
  * as it was. The caller must be allowed to enter data at the record's site; the work itself lives
- * in one function per mutation, shared with the demo loader.
+ * in one function per mutation, shared with the demo loader. Each write is audited in the same
+ * transaction (src/modules/audit): a rolled-back write leaves no audit record.
  */
 @Resolver()
 export class MutationsResolver {
@@ -32,7 +43,7 @@ export class MutationsResolver {
   createPatient(@Arg("input") input: CreatePatientInput, @Ctx() { dataSource, access }: Context): Promise<Patient> {
     return dataSource.transaction(async (manager) => {
       await assertCanEnter(manager, access, { siteId: input.siteId });
-      return createPatient(manager, input);
+      return created(manager, access, Patient, await createPatient(manager, input));
     });
   }
 
@@ -40,7 +51,10 @@ export class MutationsResolver {
   changePatientStatus(@Arg("input") input: ChangePatientStatusInput, @Ctx() { dataSource, access }: Context): Promise<Patient> {
     return dataSource.transaction(async (manager) => {
       await assertCanEnter(manager, access, { patientId: input.patientId });
-      return changePatientStatus(manager, input);
+      const before = await manager.findOneBy(Patient, { id: decodeId("patientId", input.patientId, "Patient") });
+      const after = await changePatientStatus(manager, input);
+      await auditUpdate(manager, access, Patient, before!, after, input.reason ?? null);
+      return after;
     });
   }
 
@@ -48,7 +62,7 @@ export class MutationsResolver {
   recordVisit(@Arg("input") input: RecordVisitInput, @Ctx() { dataSource, access }: Context): Promise<Visit> {
     return dataSource.transaction(async (manager) => {
       await assertCanEnter(manager, access, { patientId: input.patientId });
-      return recordVisit(manager, input);
+      return created(manager, access, Visit, await recordVisit(manager, input));
     });
   }
 
@@ -56,7 +70,7 @@ export class MutationsResolver {
   recordDose(@Arg("input") input: RecordDoseInput, @Ctx() { dataSource, access }: Context): Promise<DoseAdministration> {
     return dataSource.transaction(async (manager) => {
       await assertCanEnter(manager, access, { patientId: input.patientId });
-      return recordDose(manager, input);
+      return created(manager, access, DoseAdministration, await recordDose(manager, input));
     });
   }
 
@@ -64,7 +78,7 @@ export class MutationsResolver {
   recordConcomitantMedication(@Arg("input") input: RecordConcomitantMedicationInput, @Ctx() { dataSource, access }: Context): Promise<ConcomitantMedication> {
     return dataSource.transaction(async (manager) => {
       await assertCanEnter(manager, access, { patientId: input.patientId });
-      return recordConcomitantMedication(manager, input);
+      return created(manager, access, ConcomitantMedication, await recordConcomitantMedication(manager, input));
     });
   }
 
@@ -72,7 +86,7 @@ export class MutationsResolver {
   recordImmuneMeasurement(@Arg("input") input: RecordImmuneMeasurementInput, @Ctx() { dataSource, access }: Context): Promise<ImmuneMeasurement> {
     return dataSource.transaction(async (manager) => {
       await assertCanEnter(manager, access, { visitId: input.visitId });
-      return recordImmuneMeasurement(manager, input);
+      return created(manager, access, ImmuneMeasurement, await recordImmuneMeasurement(manager, input));
     });
   }
 
@@ -80,7 +94,7 @@ export class MutationsResolver {
   recordLabResult(@Arg("input") input: RecordLabResultInput, @Ctx() { dataSource, access }: Context): Promise<LabResult> {
     return dataSource.transaction(async (manager) => {
       await assertCanEnter(manager, access, { visitId: input.visitId });
-      return recordLabResult(manager, input);
+      return created(manager, access, LabResult, await recordLabResult(manager, input));
     });
   }
 
@@ -88,7 +102,7 @@ export class MutationsResolver {
   recordAssessment(@Arg("input") input: RecordAssessmentInput, @Ctx() { dataSource, registry, access }: Context): Promise<ClinicalAssessment> {
     return dataSource.transaction(async (manager) => {
       await assertCanEnter(manager, access, { visitId: input.visitId });
-      return recordAssessment(manager, registry, input);
+      return created(manager, access, ClinicalAssessment, await recordAssessment(manager, registry, input));
     });
   }
 
@@ -96,7 +110,7 @@ export class MutationsResolver {
   recordAdverseEvent(@Arg("input") input: RecordAdverseEventInput, @Ctx() { dataSource, access }: Context): Promise<AdverseEvent> {
     return dataSource.transaction(async (manager) => {
       await assertCanEnter(manager, access, { patientId: input.patientId });
-      return recordAdverseEvent(manager, input);
+      return created(manager, access, AdverseEvent, await recordAdverseEvent(manager, input));
     });
   }
 }

@@ -140,6 +140,10 @@ describe.each(testDatabases)("mutations on %s", (kind) => {
     await expectRejected(RECORD_AE, { patientId, term: "Rash", grade: 6, relatedness: "POSSIBLE", onsetDate: "2024-03-05", resolutionDate: "2024-03-01", outcome: "RECOVERED" }, "grade");
     await expectRejected(RECORD_AE, { patientId, term: "Rash", grade: 2, relatedness: "POSSIBLE", onsetDate: "2024-03-05", resolutionDate: "2024-03-01", outcome: "RECOVERED" }, "resolutionDate");
     await expectRejected(RECORD_DOSE, { patientId, administeredOn: "2024-03-06", dose: 1, doseUnit: "MIU", route: "SC", given: false }, "notGivenReason");
+    await expectRejected(RECORD_DOSE, { patientId, administeredOn: "2024-03-01", dose: 1, doseUnit: "MIU", route: "SC" }, "administeredOn");
+    await expectRejected(RECORD_AE, { patientId, term: "Sepsis", grade: 3, relatedness: "UNLIKELY", onsetDate: "2024-03-05", outcome: "FATAL" }, "grade");
+    await expectRejected(CREATE_PATIENT, { cohortId: ra.id, siteId, subjectCode: "RA-NEW-009", sex: "MALE", status: "WITHDRAWN" }, "status");
+    await expectRejected(RECORD_LAB, { visitId: baselineVisitId, testCode: "ALT", value: 3, belowDetectionLimit: true }, "value");
     await expectRejected(RECORD_IMMUNE, { visitId: baselineVisitId, parameterCode: "TREG_PCT_CD4", value: 140 }, "value");
     await expectRejected(RECORD_IMMUNE, { visitId: baselineVisitId, parameterCode: "TREGS", value: 4 }, "parameterCode");
   });

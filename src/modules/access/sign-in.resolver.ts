@@ -1,6 +1,10 @@
 import { Arg, Ctx, Field, Mutation, ObjectType, Query, Resolver } from "type-graphql";
+import type { EntityManager } from "typeorm";
 import { unauthenticated } from "../../errors";
 import type { Context } from "../../graphql/context";
+import { AuditAction } from "../audit/audit-event.entity";
+import { actorOf, appendAudit } from "../audit/audit-writer";
+import type { Access } from "./access";
 import { accessOf } from "./authenticate";
 import { verifyPassword } from "./password";
 import { RoleAssignment } from "./role-assignment.entity";
@@ -27,13 +31,27 @@ class Me {
   roles: RoleAssignment[];
 }
 
+/** A sign-in attempt as a security event; the actor is the user (or just the username tried, when unknown). */
+function auditSignIn(manager: EntityManager, action: AuditAction, user: User | null, username: string, reason: string | null, access?: Access): Promise<void> {
+  const actor = access ? actorOf(access) : { actorId: user?.id ?? null, actorUsername: username, actorRoles: "" };
+  return appendAudit(manager, actor, [
+    { action, entityType: "User", entityId: user ? String(user.id) : username, patientId: null, visitId: null, field: null, oldValue: null, newValue: null, reason },
+  ]);
+}
+
 @Resolver()
 export class SignInResolver {
   @Mutation(() => SignInResult, { description: "Checks a username and password and returns a bearer token." })
   async signIn(@Arg("username") username: string, @Arg("password") password: string, @Ctx() { dataSource, tokens }: Context): Promise<SignInResult> {
     const user = await dataSource.manager.findOneBy(User, { username });
     // The same answer whether the user is unknown, inactive or the password wrong: no account enumeration.
-    if (!user || !user.active || !(await verifyPassword(password, user.passwordHash))) throw unauthenticated("Unknown username or wrong password");
+    if (!user || !user.active || !(await verifyPassword(password, user.passwordHash))) {
+      // Recorded in its own transaction: the failure is audited although the request fails.
+      const reason = !user ? "unknown username" : !user.active ? "inactive account" : "wrong password";
+      await dataSource.transaction((manager) => auditSignIn(manager, AuditAction.SIGN_IN_FAILED, user, username, reason));
+      throw unauthenticated("Unknown username or wrong password");
+    }
+    await dataSource.transaction(async (manager) => auditSignIn(manager, AuditAction.SIGN_IN, user, username, null, await accessOf(manager, user)));
     const token = await tokens.issueToken(user.id);
     return Object.assign(new SignInResult(), { token, expiresAt: new Date(Date.now() + tokens.tokenHours * 3_600_000), user });
   }

@@ -39,6 +39,7 @@ export async function recordLabResult(manager: EntityManager, input: RecordLabRe
     .number("referenceLow", input.referenceLow, 0, test.maxValue, test.unit)
     .number("referenceHigh", input.referenceHigh, 0, test.maxValue, test.unit);
   if (!input.belowDetectionLimit) checks.required("value", input.value, "unless belowDetectionLimit is true");
+  else if (input.value != null) checks.add("value", "must be omitted when belowDetectionLimit is true");
   if (input.referenceLow != null && input.referenceHigh != null && input.referenceLow > input.referenceHigh) {
     checks.add("referenceLow", `must not exceed referenceHigh (${input.referenceHigh})`);
   }

@@ -3,6 +3,7 @@ import { unknownReference } from "../../errors";
 import { Checks, decodeId } from "../../validation/checks";
 import { Cohort } from "../study/cohort.entity";
 import { Site } from "../study/site.entity";
+import { PatientStatus } from "./patient-enums";
 import { Patient } from "./patient.entity";
 import type { CreatePatientInput } from "./patient-inputs";
 
@@ -24,6 +25,8 @@ export async function createPatient(manager: EntityManager, input: CreatePatient
     .notBefore("treatmentStartDate", input.treatmentStartDate, input.inclusionDate, "inclusionDate")
     .number("diseaseDurationYears", input.diseaseDurationYears, 0, 100, "years");
   if (site.studyId !== cohort.studyId) checks.add("siteId", "belongs to another study than the cohort");
+  // Completion and withdrawal carry a date and a reason: they are recorded with changePatientStatus.
+  if (input.status !== PatientStatus.SCREENED && input.status !== PatientStatus.INCLUDED) checks.add("status", "must be SCREENED or INCLUDED for a new patient", "SCREENED, INCLUDED");
   if (await manager.existsBy(Patient, { studyId: cohort.studyId, subjectCode: input.subjectCode })) {
     checks.add("subjectCode", `is already used in this study (${input.subjectCode})`, "a subject code not yet used in the study");
   }

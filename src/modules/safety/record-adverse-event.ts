@@ -50,7 +50,7 @@ export class RecordAdverseEventInput {
 
 export async function recordAdverseEvent(manager: EntityManager, input: RecordAdverseEventInput): Promise<AdverseEvent> {
   const patient = await findPatient(manager, "patientId", input.patientId);
-  const visit = input.visitId ? await findVisit(manager, "visitId", input.visitId, patient.id) : null;
+  const visit = input.visitId != null ? await findVisit(manager, "visitId", input.visitId, patient.id) : null;
   const checks = new Checks()
     .text("term", input.term, 200)
     .text("meddraCode", input.meddraCode, 20)
@@ -61,7 +61,9 @@ export async function recordAdverseEvent(manager: EntityManager, input: RecordAd
     .date("resolutionDate", input.resolutionDate)
     .notBefore("resolutionDate", input.resolutionDate, input.onsetDate, "onsetDate");
   if (input.meddraCode && !input.meddraVersion) checks.required("meddraVersion", input.meddraVersion, "with a MedDRA code");
+  // CTCAE grade 5 is death related to the event, so the two go together.
   if (input.grade === 5 && input.outcome !== AdverseEventOutcome.FATAL) checks.add("outcome", "must be FATAL for a grade 5 event", "FATAL");
+  if (input.outcome === AdverseEventOutcome.FATAL && input.grade !== 5) checks.add("grade", "must be 5 for a fatal event", "5");
   checks.verify();
   return manager.save(
     manager.create(AdverseEvent, {

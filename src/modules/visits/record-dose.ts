@@ -7,14 +7,15 @@ import type { RecordDoseInput } from "./visit-inputs";
 
 export async function recordDose(manager: EntityManager, input: RecordDoseInput): Promise<DoseAdministration> {
   const patient = await findPatient(manager, "patientId", input.patientId);
-  const visit = input.visitId ? await findVisit(manager, "visitId", input.visitId, patient.id) : null;
+  const visit = input.visitId != null ? await findVisit(manager, "visitId", input.visitId, patient.id) : null;
   const checks = new Checks()
     .date("administeredOn", input.administeredOn)
     .number("dose", input.dose, 0, 1000)
     .text("doseUnit", input.doseUnit, 20)
     .text("route", input.route, 20)
     .text("lot", input.lot, 40)
-    .text("notGivenReason", input.notGivenReason, 500);
+    .text("notGivenReason", input.notGivenReason, 500)
+    .notBefore("administeredOn", input.administeredOn, patient.treatmentStartDate, "the first dose (treatmentStartDate)");
   if (!input.given) checks.required("notGivenReason", input.notGivenReason, "when the dose was not given");
   if (input.given && input.dose === 0) checks.add("dose", "must be above 0 for a dose that was given");
   checks.verify();

@@ -11,7 +11,7 @@ export async function recordVisit(manager: EntityManager, input: RecordVisitInpu
   const patient = await findPatient(manager, "patientId", input.patientId);
   const checks = new Checks().date("visitDate", input.visitDate);
   let planned: PlannedVisit | null = null;
-  if (input.plannedVisitId) {
+  if (input.plannedVisitId != null) {
     planned = await manager.findOneBy(PlannedVisit, { id: decodeId("plannedVisitId", input.plannedVisitId, "PlannedVisit") });
     if (!planned) throw unknownReference("plannedVisitId", "planned visit", input.plannedVisitId);
     if (planned.cohortId !== patient.cohortId) checks.add("plannedVisitId", "is a visit of another cohort's schedule", "a planned visit of the patient's cohort");

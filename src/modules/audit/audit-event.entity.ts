@@ -1,0 +1,111 @@
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { toGlobalId } from "../../graphql/global-id";
+
+/** What an audit record reports. Clinical writes use CREATE/UPDATE/REMOVE/RESTORE; security events the rest. */
+export enum AuditAction {
+  CREATE = "CREATE",
+  UPDATE = "UPDATE",
+  REMOVE = "REMOVE",
+  RESTORE = "RESTORE",
+  SIGN_IN = "SIGN_IN",
+  SIGN_IN_FAILED = "SIGN_IN_FAILED",
+}
+
+/**
+ * One append-only audit record: one field of one entity changed by one actor, or one security event.
+ * The database refuses UPDATE and DELETE on the table (triggers created by the migration); `hash`
+ * chains every row to the one before it (see audit-chain.ts) so that tampering is detectable.
+ */
+@ObjectType({ description: "One audit record: who changed which field of which record, when, from what to what." })
+@Entity("audit_event")
+@Index(["patientId"])
+@Index(["visitId"])
+@Index(["entityType", "entityId"])
+export class AuditEvent {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Field(() => ID, { name: "id" })
+  get nodeId(): string {
+    return toGlobalId("AuditEvent", this.id);
+  }
+
+  @Field(() => Int, { name: "sequence", description: "Position in the audit trail (the order of the hash chain)." })
+  get sequence(): number {
+    return this.id;
+  }
+
+  @Field({ description: "UTC server time, ISO-8601." })
+  @Column("varchar")
+  occurredAt: string;
+
+  /** Null for an unknown caller (a failed sign-in of an unknown username). */
+  @Column({ type: "integer", nullable: true })
+  actorId: number | null;
+
+  @Field({ description: "Username of the actor at that moment (`system` for the service itself)." })
+  @Column("varchar")
+  actorUsername: string;
+
+  @Field({ description: "The actor's roles and sites at that moment, e.g. `INVESTIGATOR@study:1/site:1`." })
+  @Column("text")
+  actorRoles: string;
+
+  @Field()
+  @Column("varchar")
+  action: string;
+
+  @Field({ description: "The GraphQL type of the record, e.g. `Patient`, `Visit`, `User`." })
+  @Column("varchar")
+  entityType: string;
+
+  /** Database key of the record (as text, so that security events can name non-numeric subjects). */
+  @Column("varchar")
+  entityId: string;
+
+  @Field(() => ID, { name: "entityId", description: "Global id of the record (the key itself when it is not a stored record)." })
+  get entityNodeId(): string {
+    return /^[1-9][0-9]*$/.test(this.entityId) ? toGlobalId(this.entityType, Number(this.entityId)) : this.entityId;
+  }
+
+  @Column({ type: "integer", nullable: true })
+  patientId: number | null;
+
+  @Field(() => ID, { name: "patientId", nullable: true })
+  get patientNodeId(): string | null {
+    return this.patientId === null ? null : toGlobalId("Patient", this.patientId);
+  }
+
+  @Column({ type: "integer", nullable: true })
+  visitId: number | null;
+
+  @Field(() => ID, { name: "visitId", nullable: true })
+  get visitNodeId(): string | null {
+    return this.visitId === null ? null : toGlobalId("Visit", this.visitId);
+  }
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "varchar", nullable: true })
+  field: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "text", nullable: true })
+  oldValue: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "text", nullable: true })
+  newValue: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "varchar", nullable: true })
+  reason: string | null;
+
+  @Field()
+  @Column("varchar")
+  previousHash: string;
+
+  @Field()
+  @Column("varchar")
+  hash: string;
+}

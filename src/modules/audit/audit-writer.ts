@@ -1,0 +1,101 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import type { Access } from "../access/access";
+import { AuditAction, AuditEvent } from "./audit-event.entity";
+import type { AuditContent } from "./audit-chain";
+import { chainHash, lockChainHead } from "./audit-chain";
+
+/** Who acted, as recorded: id, username and roles with their study and site at that moment. */
+export interface AuditActor {
+  actorId: number | null;
+  actorUsername: string;
+  actorRoles: string;
+}
+
+export function actorOf(access: Access): AuditActor {
+  if (!access.actor) return { actorId: null, actorUsername: "anonymous", actorRoles: "" };
+  const roles = access.isSystem
+    ? "SYSTEM"
+    : access.assignments
+        .map((a) => `${a.role}@study:${a.studyId}${a.siteId === null ? "" : `/site:${a.siteId}`}`)
+        .sort()
+        .join(",");
+  return { actorId: access.actor.id, actorUsername: access.actor.username, actorRoles: roles };
+}
+
+/** One audit record before it is chained: everything but the server time and the actor. */
+export type AuditEntry = Omit<AuditContent, "occurredAt" | keyof AuditActor>;
+
+/** Text form of a stored value: null stays null, dates ISO-8601, objects (JSON columns) as JSON. */
+export function auditValue(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+/**
+ * Appends entries to the audit trail, chained, inside the caller's transaction (`manager` must be
+ * the transaction's): the records commit or roll back with the change they describe.
+ */
+export async function appendAudit(manager: EntityManager, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  let previousHash = await lockChainHead(manager);
+  const occurredAt = new Date().toISOString();
+  const rows = entries.map((entry) => {
+    const content: AuditContent = { occurredAt, ...actor, ...entry };
+    const hash = chainHash(previousHash, content);
+    const row = { ...content, previousHash, hash };
+    previousHash = hash;
+    return row;
+  });
+  // One INSERT per row, in order: the chain's order is the id order.
+  for (const row of rows) await manager.insert(AuditEvent, row);
+}
+
+interface Located {
+  entityType: string;
+  entityId: string;
+  patientId: number | null;
+  visitId: number | null;
+}
+
+function locate(manager: EntityManager, target: EntityTarget<ObjectLiteral>, entity: ObjectLiteral): Located & { columns: ReturnType<typeof columnsOf> } {
+  const metadata = manager.connection.getMetadata(target);
+  const id = metadata.primaryColumns.map((c) => c.getEntityValue(entity)).join(",");
+  const own = (name: string): number | null => {
+    if (metadata.name === "Patient" && name === "patientId") return Number(id);
+    if (metadata.name === "Visit" && name === "visitId") return Number(id);
+    const column = metadata.findColumnWithPropertyName(name);
+    const value = column?.getEntityValue(entity);
+    return value === null || value === undefined ? null : Number(value);
+  };
+  return { entityType: metadata.name, entityId: id, patientId: own("patientId"), visitId: own("visitId"), columns: columnsOf(manager, target) };
+}
+
+function columnsOf(manager: EntityManager, target: EntityTarget<ObjectLiteral>) {
+  return manager.connection.getMetadata(target).columns.filter((c) => !c.isPrimary);
+}
+
+/** The initial entry of a record: one CREATE row per column (but the key), old value null. */
+export async function auditCreate(manager: EntityManager, access: Access, target: EntityTarget<ObjectLiteral>, entity: ObjectLiteral, reason: string | null = null): Promise<void> {
+  const { columns, ...where } = locate(manager, target, entity);
+  const entries = columns.map((c) => ({ ...where, action: AuditAction.CREATE, field: c.propertyName, oldValue: null, newValue: auditValue(c.getEntityValue(entity)), reason }));
+  await appendAudit(manager, actorOf(access), entries);
+}
+
+/** A change: one UPDATE row per column whose value differs between `before` and `after`. */
+export async function auditUpdate(
+  manager: EntityManager,
+  access: Access,
+  target: EntityTarget<ObjectLiteral>,
+  before: ObjectLiteral,
+  after: ObjectLiteral,
+  reason: string | null = null,
+): Promise<void> {
+  const { columns, ...where } = locate(manager, target, after);
+  const entries = columns
+    .map((c) => ({ field: c.propertyName, oldValue: auditValue(c.getEntityValue(before)), newValue: auditValue(c.getEntityValue(after)) }))
+    .filter((e) => e.oldValue !== e.newValue)
+    .map((e) => ({ ...where, action: AuditAction.UPDATE, reason, ...e }));
+  await appendAudit(manager, actorOf(access), entries);
+}

@@ -1,0 +1,78 @@
+import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from "type-graphql";
+import { forbidden, invalidInput } from "../../errors";
+import type { Context } from "../../graphql/context";
+import { fromGlobalId } from "../../graphql/global-id";
+import type { Access } from "../access/access";
+import { Role } from "../access/role";
+import { decodeId } from "../../validation/checks";
+import { verifyAuditChain } from "./audit-chain";
+import { AuditEvent } from "./audit-event.entity";
+
+@ObjectType({ description: "Result of recomputing the audit trail's hash chain." })
+export class AuditVerification {
+  @Field({ description: "True when every record's hash and link to the previous record match." })
+  valid: boolean;
+
+  @Field(() => Int, { description: "Records checked (up to and including the first broken one)." })
+  checked: number;
+
+  @Field(() => Int, { nullable: true, description: "Sequence number of the first record whose hash or link does not match." })
+  firstBrokenId: number | null;
+}
+
+@ObjectType({ description: "A page of audit records, oldest first." })
+export class AuditTrailPage {
+  @Field(() => [AuditEvent])
+  nodes: AuditEvent[];
+
+  @Field(() => String, { nullable: true, description: "Pass as `after` for the next page; null on the last page." })
+  endCursor: string | null;
+
+  @Field()
+  hasNextPage: boolean;
+}
+
+const MAX_PAGE = 500;
+
+function assertMayReadAudit(access: Access): void {
+  if (!access.hasRole(Role.AUDITOR, Role.DATA_MANAGER)) throw forbidden("Reading the audit trail needs the AUDITOR or DATA_MANAGER role");
+}
+
+@Resolver()
+export class AuditResolver {
+  @Query(() => AuditTrailPage, { description: "Audit records, oldest first, of a patient, a visit or a record. AUDITOR and DATA_MANAGER only." })
+  async auditTrail(
+    @Ctx() { dataSource, access }: Context,
+    @Arg("patientId", () => ID, { nullable: true }) patientId?: string,
+    @Arg("visitId", () => ID, { nullable: true }) visitId?: string,
+    @Arg("entityId", () => ID, { nullable: true }) entityId?: string,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 100 }) first = 100,
+    @Arg("after", () => String, { nullable: true }) after?: string,
+  ): Promise<AuditTrailPage> {
+    assertMayReadAudit(access);
+    if (first < 1 || first > MAX_PAGE) throw invalidInput("first", `must be between 1 and ${MAX_PAGE}`);
+    const query = dataSource.manager.getRepository(AuditEvent).createQueryBuilder("a").orderBy("a.id", "ASC").limit(first + 1);
+    if (patientId) query.andWhere("a.patientId = :patientId", { patientId: decodeId("patientId", patientId, "Patient") });
+    if (visitId) query.andWhere("a.visitId = :visitId", { visitId: decodeId("visitId", visitId, "Visit") });
+    if (entityId) {
+      const decoded = fromGlobalId(entityId);
+      if (!decoded) throw invalidInput("entityId", `is not an id (got ${JSON.stringify(entityId)})`);
+      query.andWhere("a.entityType = :type AND a.entityId = :key", { type: decoded.type, key: String(decoded.key) });
+    }
+    if (after) {
+      const cursor = fromGlobalId(after);
+      if (!cursor || cursor.type !== "AuditEvent") throw invalidInput("after", `is not an audit cursor (got ${JSON.stringify(after)})`);
+      query.andWhere("a.id > :after", { after: cursor.key });
+    }
+    const rows = await query.getMany();
+    const nodes = rows.slice(0, first);
+    const hasNextPage = rows.length > first;
+    return Object.assign(new AuditTrailPage(), { nodes, hasNextPage, endCursor: nodes.length ? nodes[nodes.length - 1].nodeId : null });
+  }
+
+  @Query(() => AuditVerification, { description: "Recomputes the whole hash chain of the audit trail. AUDITOR and DATA_MANAGER only." })
+  async verifyAuditTrail(@Ctx() { dataSource, access }: Context): Promise<AuditVerification> {
+    assertMayReadAudit(access);
+    return Object.assign(new AuditVerification(), await verifyAuditChain(dataSource.manager));
+  }
+}
