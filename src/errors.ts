@@ -6,6 +6,7 @@ export const ErrorCode = {
   BAD_USER_INPUT: "BAD_USER_INPUT",
   NOT_FOUND: "NOT_FOUND",
   CONFLICT: "CONFLICT",
+  LOCKED: "LOCKED",
   UNAUTHENTICATED: "UNAUTHENTICATED",
   FORBIDDEN: "FORBIDDEN",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
@@ -46,4 +47,20 @@ export class NotFoundError extends GraphQLError {
   constructor(kind: string, id: string) {
     super(`No ${kind} with id ${JSON.stringify(id)}`, { extensions: { code: ErrorCode.NOT_FOUND } });
   }
+}
+
+/**
+ * A write based on a stale read: the record changed since the caller read `expectedVersion`. Nothing
+ * was written; read the record again and reapply the change.
+ */
+export function conflict(kind: string, id: string, expectedVersion: number, currentVersion: number | null): GraphQLError {
+  const now = currentVersion === null ? "it no longer exists" : `it is now at version ${currentVersion}`;
+  return new GraphQLError(`${kind} ${id} was changed by someone else (expectedVersion ${expectedVersion}, but ${now}); read it again and reapply the change`, {
+    extensions: { code: ErrorCode.CONFLICT, currentVersion },
+  });
+}
+
+/** The visit or the study is locked: nothing can be written to it until a data manager unlocks it. */
+export function locked(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.LOCKED } });
 }

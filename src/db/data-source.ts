@@ -6,6 +6,7 @@ import { entities } from "./entities";
 import { migrations } from "./migrations";
 import { SqlLogger } from "./sql-logger";
 import { recoverFromAbortedTransactions } from "./sqlite-rollback";
+import { serializeTransactions } from "./sqlite-serial-transactions";
 
 export interface DatabaseConfig {
   /** A postgres:// URL selects PostgreSQL; otherwise the embedded SQLite file at `sqlitePath`. */
@@ -31,7 +32,10 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
 export async function openDatabase(config: DatabaseConfig): Promise<DataSource> {
   const dataSource = new DataSource(dataSourceOptions(config));
   await dataSource.initialize();
-  if (dataSource.options.type === "sqlite") recoverFromAbortedTransactions(dataSource);
+  if (dataSource.options.type === "sqlite") {
+    recoverFromAbortedTransactions(dataSource);
+    serializeTransactions(dataSource);
+  }
   await dataSource.runMigrations({ transaction: "each" });
   return dataSource;
 }

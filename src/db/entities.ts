@@ -13,6 +13,7 @@ import { PlannedVisit } from "../modules/study/planned-visit.entity";
 import { Site } from "../modules/study/site.entity";
 import { Study } from "../modules/study/study.entity";
 import { DoseAdministration } from "../modules/visits/dose-administration.entity";
+import { VisitSignature } from "../modules/visits/lifecycle/visit-signature.entity";
 import { Visit } from "../modules/visits/visit.entity";
 
 export const entities = [
@@ -22,6 +23,7 @@ export const entities = [
   PlannedVisit,
   Patient,
   Visit,
+  VisitSignature,
   DoseAdministration,
   ConcomitantMedication,
   ImmuneParameter,

@@ -24,7 +24,7 @@ import { recordDose } from "../modules/visits/record-dose";
 import { recordVisit } from "../modules/visits/record-visit";
 import { dateOfStudyDay } from "../modules/visits/study-day";
 import { VisitState } from "../modules/visits/visit-state";
-import type { Visit } from "../modules/visits/visit.entity";
+import { Visit } from "../modules/visits/visit.entity";
 import { createDemoAccounts } from "./demo-accounts";
 import { labValues } from "./demo-labs";
 import { DEMO_SCHEDULE, demoRegimen } from "./demo-schedule";
@@ -174,7 +174,7 @@ export async function loadDemoTrial(dataSource: DataSource, registry: PluginRegi
             patientId: toGlobalId("Patient", patient.id),
             plannedVisitId: toGlobalId("PlannedVisit", planned.id),
             visitDate: dateOfStudyDay(patient.treatmentStartDate!, planned.studyDay + jitter),
-            state: VisitState.COMPLETE,
+            performed: true,
           });
           visits.push(visit);
           const activity = activityAt(planned.code, baselineActivity, responder);
@@ -201,6 +201,8 @@ export async function loadDemoTrial(dataSource: DataSource, registry: PluginRegi
             for (const { instrument, inputs } of assessments) await recordAssessment(manager, registry, { visitId, instrument, inputs });
           }
         }
+        // Entry is finished at every past visit; none is signed, as signatures belong to real people.
+        await manager.update(Visit, visits.map((v) => v.id), { state: VisitState.COMPLETE });
         visitCount += visits.length;
         await recordDoses(manager, patient, cohort, withdraws ? 15 : 180, visits, random);
         await recordAdverseEvents(manager, patient, visits, random, withdraws);

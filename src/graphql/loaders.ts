@@ -20,10 +20,13 @@ export class Loaders {
     private readonly scope: SiteScope | null,
   ) {}
 
-  /** Rows of `entity` by primary key (undefined when absent or outside the caller's scope). */
+  /**
+   * Rows of `entity` by primary key (undefined when absent or outside the caller's scope). Removed
+   * records are loaded too, so that `node(id)` shows them; lists (manyBy) leave them out.
+   */
   byId<T extends Row>(entity: EntityTarget<T>): DataLoader<number, T | undefined> {
     return this.loader(entity, "id", async (ids) => {
-      const rows = await this.query(entity, "id", ids).getMany();
+      const rows = await this.query(entity, "id", ids).withDeleted().getMany();
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id));
     });

@@ -18,6 +18,8 @@ import { SiteResolver } from "../modules/study/site.resolver";
 import { StudyResolver } from "../modules/study/study.resolver";
 import { DoseAdministrationResolver } from "../modules/visits/dose-administration.resolver";
 import { VisitResolver } from "../modules/visits/visit.resolver";
+import { VisitLifecycleResolver, VisitSignatureResolver } from "../modules/visits/lifecycle/visit-lifecycle.resolver";
+import { RecordsResolver } from "../modules/records/records.resolver";
 import type { DiseasePlugin } from "../plugin-api";
 import { deidentifyForAnalysts, requireSignIn } from "./guards";
 
@@ -27,6 +29,9 @@ const CORE_RESOLVERS = [
   SiteResolver,
   PatientResolver,
   VisitResolver,
+  VisitLifecycleResolver,
+  VisitSignatureResolver,
+  RecordsResolver,
   DoseAdministrationResolver,
   ImmuneMeasurementResolver,
   LabResultResolver,

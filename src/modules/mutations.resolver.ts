@@ -3,8 +3,9 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import type { Context } from "../graphql/context";
 import { decodeId } from "../validation/checks";
 import type { Access } from "./access/access";
-import { assertCanEnter } from "./access/entry-permission";
 import { auditCreate, auditUpdate } from "./audit/audit-writer";
+import { openForWrite } from "./records/write-guard";
+import { visitContentChanged } from "./visits/lifecycle/visit-changes";
 import { ClinicalAssessment } from "./assessments/clinical-assessment.entity";
 import { RecordAssessmentInput, recordAssessment } from "./assessments/record-assessment";
 import { ImmuneMeasurement } from "./immunology/immune-measurement.entity";
@@ -25,15 +26,20 @@ import { recordVisit } from "./visits/record-visit";
 import { RecordDoseInput, RecordVisitInput } from "./visits/visit-inputs";
 import { Visit } from "./visits/visit.entity";
 
-/** Audits the initial entry of `entity` (in the mutation's transaction) and returns it. */
-async function created<T extends ObjectLiteral>(manager: EntityManager, access: Access, target: EntityTarget<T>, entity: T): Promise<T> {
+/**
+ * Audits the initial entry of `entity` (in the mutation's transaction) and returns it. A record added
+ * to a visit moves the visit to its next version.
+ */
+async function created<T extends ObjectLiteral>(manager: EntityManager, access: Access, target: EntityTarget<T>, entity: T, visitId?: number | null): Promise<T> {
   await auditCreate(manager, access, target, entity);
+  if (visitId != null) await visitContentChanged(manager, access, visitId, null);
   return entity;
 }
 
 /**
  * Every write runs in one transaction: an input error or a failure part-way leaves the database
- * as it was. The caller must be allowed to enter data at the record's site; the work itself lives
+ * as it was. openForWrite checks the caller's permission at the record's site, the study lock and
+ * the visit's lifecycle (records are added to visits IN_PROGRESS only); the work itself lives
  * in one function per mutation, shared with the demo loader. Each write is audited in the same
  * transaction (src/modules/audit): a rolled-back write leaves no audit record.
  */
@@ -42,7 +48,7 @@ export class MutationsResolver {
   @Mutation(() => Patient)
   createPatient(@Arg("input") input: CreatePatientInput, @Ctx() { dataSource, access }: Context): Promise<Patient> {
     return dataSource.transaction(async (manager) => {
-      await assertCanEnter(manager, access, { siteId: input.siteId });
+      await openForWrite(manager, access, { siteId: input.siteId });
       return created(manager, access, Patient, await createPatient(manager, input));
     });
   }
@@ -50,7 +56,7 @@ export class MutationsResolver {
   @Mutation(() => Patient)
   changePatientStatus(@Arg("input") input: ChangePatientStatusInput, @Ctx() { dataSource, access }: Context): Promise<Patient> {
     return dataSource.transaction(async (manager) => {
-      await assertCanEnter(manager, access, { patientId: input.patientId });
+      await openForWrite(manager, access, { patientId: input.patientId });
       const before = await manager.findOneBy(Patient, { id: decodeId("patientId", input.patientId, "Patient") });
       const after = await changePatientStatus(manager, input);
       await auditUpdate(manager, access, Patient, before!, after, input.reason ?? null);
@@ -61,7 +67,7 @@ export class MutationsResolver {
   @Mutation(() => Visit)
   recordVisit(@Arg("input") input: RecordVisitInput, @Ctx() { dataSource, access }: Context): Promise<Visit> {
     return dataSource.transaction(async (manager) => {
-      await assertCanEnter(manager, access, { patientId: input.patientId });
+      await openForWrite(manager, access, { patientId: input.patientId });
       return created(manager, access, Visit, await recordVisit(manager, input));
     });
   }
@@ -69,15 +75,16 @@ export class MutationsResolver {
   @Mutation(() => DoseAdministration)
   recordDose(@Arg("input") input: RecordDoseInput, @Ctx() { dataSource, access }: Context): Promise<DoseAdministration> {
     return dataSource.transaction(async (manager) => {
-      await assertCanEnter(manager, access, { patientId: input.patientId });
-      return created(manager, access, DoseAdministration, await recordDose(manager, input));
+      await openForWrite(manager, access, input.visitId != null ? { visitId: input.visitId } : { patientId: input.patientId }, { adding: true });
+      const dose = await recordDose(manager, input);
+      return created(manager, access, DoseAdministration, dose, dose.visitId);
     });
   }
 
   @Mutation(() => ConcomitantMedication)
   recordConcomitantMedication(@Arg("input") input: RecordConcomitantMedicationInput, @Ctx() { dataSource, access }: Context): Promise<ConcomitantMedication> {
     return dataSource.transaction(async (manager) => {
-      await assertCanEnter(manager, access, { patientId: input.patientId });
+      await openForWrite(manager, access, { patientId: input.patientId });
       return created(manager, access, ConcomitantMedication, await recordConcomitantMedication(manager, input));
     });
   }
@@ -85,31 +92,31 @@ export class MutationsResolver {
   @Mutation(() => ImmuneMeasurement)
   recordImmuneMeasurement(@Arg("input") input: RecordImmuneMeasurementInput, @Ctx() { dataSource, access }: Context): Promise<ImmuneMeasurement> {
     return dataSource.transaction(async (manager) => {
-      await assertCanEnter(manager, access, { visitId: input.visitId });
-      return created(manager, access, ImmuneMeasurement, await recordImmuneMeasurement(manager, input));
+      const { visit } = await openForWrite(manager, access, { visitId: input.visitId }, { adding: true });
+      return created(manager, access, ImmuneMeasurement, await recordImmuneMeasurement(manager, input), visit!.id);
     });
   }
 
   @Mutation(() => LabResult)
   recordLabResult(@Arg("input") input: RecordLabResultInput, @Ctx() { dataSource, access }: Context): Promise<LabResult> {
     return dataSource.transaction(async (manager) => {
-      await assertCanEnter(manager, access, { visitId: input.visitId });
-      return created(manager, access, LabResult, await recordLabResult(manager, input));
+      const { visit } = await openForWrite(manager, access, { visitId: input.visitId }, { adding: true });
+      return created(manager, access, LabResult, await recordLabResult(manager, input), visit!.id);
     });
   }
 
   @Mutation(() => ClinicalAssessment, { description: "Scores the inputs with the instrument's plugin and stores inputs, score and category." })
   recordAssessment(@Arg("input") input: RecordAssessmentInput, @Ctx() { dataSource, registry, access }: Context): Promise<ClinicalAssessment> {
     return dataSource.transaction(async (manager) => {
-      await assertCanEnter(manager, access, { visitId: input.visitId });
-      return created(manager, access, ClinicalAssessment, await recordAssessment(manager, registry, input));
+      const { visit } = await openForWrite(manager, access, { visitId: input.visitId }, { adding: true });
+      return created(manager, access, ClinicalAssessment, await recordAssessment(manager, registry, input), visit!.id);
     });
   }
 
   @Mutation(() => AdverseEvent)
   recordAdverseEvent(@Arg("input") input: RecordAdverseEventInput, @Ctx() { dataSource, access }: Context): Promise<AdverseEvent> {
     return dataSource.transaction(async (manager) => {
-      await assertCanEnter(manager, access, { patientId: input.patientId });
+      await openForWrite(manager, access, { patientId: input.patientId });
       return created(manager, access, AdverseEvent, await recordAdverseEvent(manager, input));
     });
   }

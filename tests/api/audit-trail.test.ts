@@ -98,7 +98,7 @@ describe.each(testDatabases)("audit trail on %s", (kind) => {
     await t.data(RECORD_ASSESSMENT, { input: { visitId, instrument: "DAS28_ESR", inputs: { tjc28: 4, sjc28: 5, esr: 44, patientGlobal: 12 } } }, investigator);
     await t.data(RECORD_AE, { input: { patientId, visitId, term: "Injection site reaction", grade: 1, relatedness: "DEFINITE", onsetDate: "2024-03-05", outcome: "RECOVERED" } }, investigator);
     await t.data(RECORD_CM, { input: { patientId, drug: "methotrexate", dose: 15, doseUnit: "mg", frequency: "weekly", startDate: "2020-01-01" } }, investigator);
-    await t.data(CHANGE_STATUS, { input: { patientId, status: "WITHDRAWN", date: "2024-04-01", reason: "moved abroad" } }, investigator);
+    await t.data(CHANGE_STATUS, { input: { patientId, expectedVersion: 1, status: "WITHDRAWN", date: "2024-04-01", reason: "moved abroad" } }, investigator);
 
     const rows = await trail({ patientId });
     expect(rows.every((r) => r.actorUsername === "demo-investigator-01")).toBe(true);

@@ -400,6 +400,13 @@ async function loadFixtures(t: TestApp): Promise<Fixtures> {
   const lab = first<any>(demo.labResults, "lab result");
   const immune = first<any>(demo.immuneMeasurements, "immune measurement");
   const assessment = first<any>(demo.assessments, "assessment");
+  // Records are added only to visits in progress: reopen the demo visits whose records the duplicate checks reuse.
+  for (const visitId of new Set([lab.visit.id, immune.visit.id, assessment.visit.id])) {
+    const { node } = await t.data(`query($id: ID!) { node(id: $id) { ... on Visit { version state } } }`, { id: visitId });
+    if (node.state !== "IN_PROGRESS") {
+      await t.data(`mutation($input: VisitStepInput!) { reopenVisit(input: $input) { id } }`, { input: { visitId, expectedVersion: node.version, reason: "test fixture" } });
+    }
+  }
   const demoVisits = demo.visits.nodes.map((v: any) => ({ id: v.id, patientId: v.patient.id, plannedVisitId: v.plannedVisit?.id ?? null }));
   const allIds: string[] = [
     catalogue.study.id,
@@ -439,7 +446,6 @@ const subjectOf = (fx: Fixtures, input: Input) => fx.subjects.find((s) => s.pati
 
 const SEX = ["FEMALE", "MALE"] as const;
 const PATIENT_STATUS = ["SCREENED", "INCLUDED", "COMPLETED", "WITHDRAWN"] as const;
-const VISIT_STATE = ["IN_PROGRESS", "COMPLETE", "NOT_DONE"] as const;
 const RELATEDNESS = ["NOT_RELATED", "UNLIKELY", "POSSIBLE", "PROBABLE", "DEFINITE"] as const;
 const OUTCOME = ["RECOVERED", "RECOVERING", "NOT_RECOVERED", "RECOVERED_WITH_SEQUELAE", "FATAL", "UNKNOWN"] as const;
 const ACTION = ["DOSE_NOT_CHANGED", "DOSE_DELAYED", "DOSE_INTERRUPTED", "DRUG_WITHDRAWN", "NOT_APPLICABLE"] as const;
@@ -556,7 +562,7 @@ const changePatientStatus: Spec = {
     fc
       .record({ subject: fc.constantFrom(...fx.subjects), status: fc.constantFrom(...PATIENT_STATUS), after: fc.integer({ min: 0, max: 800 }), reason: opt(text(500)) })
       .map(({ subject, status, after, reason }) =>
-        strip({ patientId: subject.patientId, status, date: addDays(subject.inclusionDate, after), reason: status === "WITHDRAWN" ? (reason ?? "Withdrew consent") : reason }),
+        strip({ patientId: subject.patientId, expectedVersion: 1, status, date: addDays(subject.inclusionDate, after), reason: status === "WITHDRAWN" ? (reason ?? "Withdrew consent") : reason }),
       ),
   breaks: (fx) => [
     idField("patientId", "Patient", fx, true),
@@ -582,8 +588,14 @@ const changePatientStatus: Spec = {
         { touches: ["status", "reason"] },
       ),
     ),
-    unknownField(["patientId", "status", "date", "reason"]),
+    ...missing("expectedVersion"),
+    unknownField(["patientId", "expectedVersion", "status", "date", "reason"]),
   ],
+  // Each valid run changes the patient, so the next one must send the version it now has.
+  prepare: async (app, _fx, input) => {
+    const { node } = await app.data(`query($id: ID!) { node(id: $id) { ... on Patient { version } } }`, { id: input.patientId });
+    return { ...input, expectedVersion: node.version };
+  },
 };
 
 const recordVisit: Spec = {
@@ -594,10 +606,10 @@ const recordVisit: Spec = {
   validRuns: 25,
   valid: (fx) =>
     fc
-      .record({ subject: fc.constantFrom(...fx.subjects), planned: fc.nat(), scheduled: fc.boolean(), nullPlanned: fc.boolean(), visitDate: dateBetween("2023-01-01", "2026-12-31"), state: maybe(fc.constantFrom(...VISIT_STATE)) })
-      .map(({ subject, planned, scheduled, nullPlanned, visitDate, state }) => {
+      .record({ subject: fc.constantFrom(...fx.subjects), planned: fc.nat(), scheduled: fc.boolean(), nullPlanned: fc.boolean(), visitDate: dateBetween("2023-01-01", "2026-12-31"), performed: maybe(fc.boolean()) })
+      .map(({ subject, planned, scheduled, nullPlanned, visitDate, performed }) => {
         const plannedVisits = fx.cohorts[subject.cohort].plannedVisits;
-        return strip({ patientId: subject.patientId, plannedVisitId: scheduled ? plannedVisits[planned % plannedVisits.length] : nullPlanned ? null : undefined, visitDate, state });
+        return strip({ patientId: subject.patientId, plannedVisitId: scheduled ? plannedVisits[planned % plannedVisits.length] : nullPlanned ? null : undefined, visitDate, performed });
       }),
   breaks: (fx) => [
     idField("patientId", "Patient", fx, true),
@@ -622,8 +634,8 @@ const recordVisit: Spec = {
       ),
     ),
     dateField("visitDate", true),
-    enumField("state", VISIT_STATE, false, false),
-    unknownField(["patientId", "plannedVisitId", "visitDate", "state"]),
+    boolField("performed"),
+    unknownField(["patientId", "plannedVisitId", "visitDate", "performed"]),
   ],
   prepare: async (app, fx, input) => {
     if (!input.plannedVisitId) return input;

@@ -46,8 +46,11 @@ export function toOne(table: string, foreignKey: string, spec: () => WhereSpec):
   };
 }
 
-/** A to-many relation filter with `some`, `every` and `none` over the rows whose `foreignKey` points here. */
-export function toMany(table: string, foreignKey: string, spec: () => WhereSpec): WhereField {
+/**
+ * A to-many relation filter with `some`, `every` and `none` over the rows whose `foreignKey` points
+ * here; for tables of removable records (`removable`), only rows still part of the data count.
+ */
+export function toMany(table: string, foreignKey: string, spec: () => WhereSpec, removable: boolean): WhereField {
   return {
     condition: (value: { some?: object; every?: object; none?: object }, params, alias, field) => {
       const exists = (where: object | undefined, negate: boolean, name: string) => {
@@ -55,7 +58,8 @@ export function toMany(table: string, foreignKey: string, spec: () => WhereSpec)
         const inner = compileWhere(where as Record<string, any>, spec(), a, params, `${field}.${name}`);
         // `every` looks for a row that does not match; IS NOT TRUE also catches a condition that is NULL
         // because the row has no value, which NOT (…) would let through.
-        return `EXISTS (SELECT 1 FROM "${table}" "${a}" WHERE ${q(a, foreignKey)} = ${q(alias, "id")} AND ${negate ? `(${inner}) IS NOT TRUE` : inner})`;
+        const live = removable ? ` AND ${q(a, "removedAt")} IS NULL` : "";
+        return `EXISTS (SELECT 1 FROM "${table}" "${a}" WHERE ${q(a, foreignKey)} = ${q(alias, "id")}${live} AND ${negate ? `(${inner}) IS NOT TRUE` : inner})`;
       };
       const parts: string[] = [];
       if (value.some) parts.push(exists(value.some, false, "some"));

@@ -74,6 +74,11 @@ export class Access {
     return this.unrestricted || this.assignments.some((a) => ENTRY_ROLES.has(a.role) && a.siteId === siteId);
   }
 
+  /** Holds `role` for this study (study-wide, or at this site for site roles). A person, never the system, signs. */
+  holds(role: Role, studyId: number, siteId: number): boolean {
+    return this.unrestricted || this.assignments.some((a) => a.role === role && a.studyId === studyId && (a.siteId === null || a.siteId === siteId));
+  }
+
   /** Analysts who hold no other clinical role see de-identified data only. */
   get deidentified(): boolean {
     if (this.unrestricted) return false;

@@ -7,16 +7,17 @@ import { JSONObject } from "../../graphql/scalars";
 import type { Inputs } from "../../plugin-api";
 import { Visit } from "../visits/visit.entity";
 import { Patient } from "../patients/patient.entity";
+import { RemovableRecord, VersionedRecord } from "../records/record-base";
 
 /**
  * An instrument scored at a visit. The raw inputs are kept as entered; score and category are always
  * computed by the instrument's plugin (never typed in) and stored with the calculator's version.
  */
-@ObjectType({ implements: Node, description: "An instrument scored at a visit: raw inputs as entered, score and category computed by the plugin." })
+@ObjectType({ implements: [Node, VersionedRecord, RemovableRecord], description: "An instrument scored at a visit: raw inputs as entered, score and category computed by the plugin." })
 @Entity("clinical_assessment")
-@Index(["visitId", "instrumentCode"], { unique: true })
+@Index(["visitId", "instrumentCode"], { unique: true, where: `"removedAt" IS NULL` })
 @Index(["instrumentCode", "patientId"])
-export class ClinicalAssessment {
+export class ClinicalAssessment extends RemovableRecord {
   @PrimaryGeneratedColumn()
   id: number;
 

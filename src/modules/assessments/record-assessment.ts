@@ -9,6 +9,7 @@ import { Patient } from "../patients/patient.entity";
 import { Cohort } from "../study/cohort.entity";
 import { findVisit } from "../visits/patient-visit";
 import { ClinicalAssessment } from "./clinical-assessment.entity";
+import { otherThan } from "../records/other-than";
 
 @InputType()
 export class RecordAssessmentInput {
@@ -23,7 +24,8 @@ export class RecordAssessmentInput {
 }
 
 /** Scores the inputs with the instrument's plugin and stores inputs, score and category together. */
-export async function recordAssessment(manager: EntityManager, registry: PluginRegistry, input: RecordAssessmentInput): Promise<ClinicalAssessment> {
+/** Validates `input` and returns the record it describes, unsaved; `replacing` is the id of the record a correction replaces. */
+export async function buildAssessment(manager: EntityManager, registry: PluginRegistry, input: RecordAssessmentInput, replacing?: number): Promise<ClinicalAssessment> {
   const visit = await findVisit(manager, "visitId", input.visitId);
   const registered = registry.instrument(input.instrument);
   const patient = await manager.findOneByOrFail(Patient, { id: visit.patientId });
@@ -37,19 +39,21 @@ export async function recordAssessment(manager: EntityManager, registry: PluginR
   const definition = registered.definition;
   const outcome = scoreInstrument(definition, input.inputs ?? {});
   if (!outcome.ok) throw new InvalidInputError(outcome.problems);
-  if (await manager.existsBy(ClinicalAssessment, { visitId: visit.id, instrumentCode: definition.code })) {
+  if (await manager.existsBy(ClinicalAssessment, { visitId: visit.id, instrumentCode: definition.code, ...otherThan(replacing) })) {
     throw new InvalidInputError([{ field: "instrument", message: `instrument ${definition.code} is already recorded at this visit` }]);
   }
-  return manager.save(
-    manager.create(ClinicalAssessment, {
-      visitId: visit.id,
-      patientId: visit.patientId,
-      instrumentCode: definition.code,
-      inputs: input.inputs,
-      score: outcome.value,
-      category: outcome.category?.code ?? null,
-      components: outcome.components,
-      calculatorVersion: definition.version,
-    }),
-  );
+  return manager.create(ClinicalAssessment, {
+    visitId: visit.id,
+    patientId: visit.patientId,
+    instrumentCode: definition.code,
+    inputs: input.inputs,
+    score: outcome.value,
+    category: outcome.category?.code ?? null,
+    components: outcome.components,
+    calculatorVersion: definition.version,
+  });
+}
+
+export async function recordAssessment(manager: EntityManager, registry: PluginRegistry, input: RecordAssessmentInput): Promise<ClinicalAssessment> {
+  return manager.save(await buildAssessment(manager, registry, input));
 }

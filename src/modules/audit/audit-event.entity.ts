@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { toGlobalId } from "../../graphql/global-id";
 
-/** What an audit record reports. Clinical writes use CREATE/UPDATE/REMOVE/RESTORE; security events the rest. */
+/** What an audit record reports: clinical writes (CREATE, UPDATE, REMOVE, RESTORE), the visit and study lifecycle (SIGN, VOID_SIGNATURE, LOCK, UNLOCK), security events and bulk loads (IMPORT). */
 export enum AuditAction {
   CREATE = "CREATE",
   UPDATE = "UPDATE",
@@ -10,6 +10,14 @@ export enum AuditAction {
   RESTORE = "RESTORE",
   SIGN_IN = "SIGN_IN",
   SIGN_IN_FAILED = "SIGN_IN_FAILED",
+  SIGN = "SIGN",
+  SIGN_FAILED = "SIGN_FAILED",
+  VOID_SIGNATURE = "VOID_SIGNATURE",
+  LOCK = "LOCK",
+  UNLOCK = "UNLOCK",
+  ROLE_GRANTED = "ROLE_GRANTED",
+  ROLE_REVOKED = "ROLE_REVOKED",
+  IMPORT = "IMPORT",
 }
 
 /**

@@ -77,9 +77,16 @@ function columnsOf(manager: EntityManager, target: EntityTarget<ObjectLiteral>) 
 }
 
 /** The initial entry of a record: one CREATE row per column (but the key), old value null. */
-export async function auditCreate(manager: EntityManager, access: Access, target: EntityTarget<ObjectLiteral>, entity: ObjectLiteral, reason: string | null = null): Promise<void> {
+export async function auditCreate(
+  manager: EntityManager,
+  access: Access,
+  target: EntityTarget<ObjectLiteral>,
+  entity: ObjectLiteral,
+  reason: string | null = null,
+  action: AuditAction = AuditAction.CREATE,
+): Promise<void> {
   const { columns, ...where } = locate(manager, target, entity);
-  const entries = columns.map((c) => ({ ...where, action: AuditAction.CREATE, field: c.propertyName, oldValue: null, newValue: auditValue(c.getEntityValue(entity)), reason }));
+  const entries = columns.map((c) => ({ ...where, action, field: c.propertyName, oldValue: null, newValue: auditValue(c.getEntityValue(entity)), reason }));
   await appendAudit(manager, actorOf(access), entries);
 }
 
@@ -91,11 +98,13 @@ export async function auditUpdate(
   before: ObjectLiteral,
   after: ObjectLiteral,
   reason: string | null = null,
+  action: AuditAction = AuditAction.UPDATE,
 ): Promise<void> {
   const { columns, ...where } = locate(manager, target, after);
   const entries = columns
     .map((c) => ({ field: c.propertyName, oldValue: auditValue(c.getEntityValue(before)), newValue: auditValue(c.getEntityValue(after)) }))
-    .filter((e) => e.oldValue !== e.newValue)
-    .map((e) => ({ ...where, action: AuditAction.UPDATE, reason, ...e }));
+    // The version moves with every change; the fields that changed are what the trail reports.
+    .filter((e) => e.oldValue !== e.newValue && e.field !== "version")
+    .map((e) => ({ ...where, action, reason, ...e }));
   await appendAudit(manager, actorOf(access), entries);
 }

@@ -6,12 +6,13 @@ import { Node } from "../../graphql/node";
 import { Visit } from "../visits/visit.entity";
 import { Patient } from "../patients/patient.entity";
 import { ImmuneParameter } from "./immune-parameter.entity";
+import { RemovableRecord, VersionedRecord } from "../records/record-base";
 
-@ObjectType({ implements: Node, description: "One immunomonitoring value of a patient at a visit (CDISC CP)." })
+@ObjectType({ implements: [Node, VersionedRecord, RemovableRecord], description: "One immunomonitoring value of a patient at a visit (CDISC CP)." })
 @Entity("immune_measurement")
-@Index(["visitId", "parameterId"], { unique: true })
+@Index(["visitId", "parameterId"], { unique: true, where: `"removedAt" IS NULL` })
 @Index(["parameterId", "patientId"])
-export class ImmuneMeasurement {
+export class ImmuneMeasurement extends RemovableRecord {
   @PrimaryGeneratedColumn()
   id: number;
 

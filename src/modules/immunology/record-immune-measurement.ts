@@ -6,6 +6,7 @@ import { findVisit } from "../visits/patient-visit";
 import { IMMUNE_CATALOGUE, STATISTIC_RANGE } from "./immune-catalogue";
 import { ImmuneMeasurement } from "./immune-measurement.entity";
 import { ImmuneParameter } from "./immune-parameter.entity";
+import { otherThan } from "../records/other-than";
 
 @InputType()
 export class RecordImmuneMeasurementInput {
@@ -25,7 +26,8 @@ export class RecordImmuneMeasurementInput {
   detectionLimit?: number | null;
 }
 
-export async function recordImmuneMeasurement(manager: EntityManager, input: RecordImmuneMeasurementInput): Promise<ImmuneMeasurement> {
+/** Validates `input` and returns the record it describes, unsaved; `replacing` is the id of the record a correction replaces. */
+export async function buildImmuneMeasurement(manager: EntityManager, input: RecordImmuneMeasurementInput, replacing?: number): Promise<ImmuneMeasurement> {
   const visit = await findVisit(manager, "visitId", input.visitId);
   const parameter = await manager.findOneBy(ImmuneParameter, { code: input.parameterCode });
   if (!parameter) {
@@ -36,19 +38,21 @@ export async function recordImmuneMeasurement(manager: EntityManager, input: Rec
   const checks = new Checks().number("value", input.value, min, max, parameter.unit).number("detectionLimit", input.detectionLimit, min, max, parameter.unit);
   if (!input.belowDetectionLimit) checks.required("value", input.value, "unless belowDetectionLimit is true");
   else if (input.value !== null && input.value !== undefined) checks.add("value", "must be omitted when belowDetectionLimit is true");
-  if (await manager.existsBy(ImmuneMeasurement, { visitId: visit.id, parameterId: parameter.id })) {
+  if (await manager.existsBy(ImmuneMeasurement, { visitId: visit.id, parameterId: parameter.id, ...otherThan(replacing) })) {
     checks.add("parameterCode", `${parameter.code} is already recorded at this visit`);
   }
   checks.verify();
-  return manager.save(
-    manager.create(ImmuneMeasurement, {
-      visitId: visit.id,
-      patientId: visit.patientId,
-      parameterId: parameter.id,
-      value: input.value ?? null,
-      unit: parameter.unit,
-      belowDetectionLimit: input.belowDetectionLimit,
-      detectionLimit: input.detectionLimit ?? null,
-    }),
-  );
+  return manager.create(ImmuneMeasurement, {
+    visitId: visit.id,
+    patientId: visit.patientId,
+    parameterId: parameter.id,
+    value: input.value ?? null,
+    unit: parameter.unit,
+    belowDetectionLimit: input.belowDetectionLimit,
+    detectionLimit: input.detectionLimit ?? null,
+  });
+}
+
+export async function recordImmuneMeasurement(manager: EntityManager, input: RecordImmuneMeasurementInput): Promise<ImmuneMeasurement> {
+  return manager.save(await buildImmuneMeasurement(manager, input));
 }

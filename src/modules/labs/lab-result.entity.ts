@@ -5,12 +5,13 @@ import { toGlobalId } from "../../graphql/global-id";
 import { Node } from "../../graphql/node";
 import { Visit } from "../visits/visit.entity";
 import { Patient } from "../patients/patient.entity";
+import { RemovableRecord, VersionedRecord } from "../records/record-base";
 
-@ObjectType({ implements: Node, description: "A laboratory result of a patient at a visit (CDISC LB)." })
+@ObjectType({ implements: [Node, VersionedRecord, RemovableRecord], description: "A laboratory result of a patient at a visit (CDISC LB)." })
 @Entity("lab_result")
-@Index(["visitId", "testCode"], { unique: true })
+@Index(["visitId", "testCode"], { unique: true, where: `"removedAt" IS NULL` })
 @Index(["testCode", "patientId"])
-export class LabResult {
+export class LabResult extends RemovableRecord {
   @PrimaryGeneratedColumn()
   id: number;
 

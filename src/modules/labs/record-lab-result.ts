@@ -5,6 +5,7 @@ import { Checks } from "../../validation/checks";
 import { findVisit } from "../visits/patient-visit";
 import { LAB_TESTS, LAB_TEST_BY_CODE } from "./lab-tests";
 import { LabResult } from "./lab-result.entity";
+import { otherThan } from "../records/other-than";
 
 @InputType()
 export class RecordLabResultInput {
@@ -27,7 +28,8 @@ export class RecordLabResultInput {
   belowDetectionLimit: boolean;
 }
 
-export async function recordLabResult(manager: EntityManager, input: RecordLabResultInput): Promise<LabResult> {
+/** Validates `input` and returns the record it describes, unsaved; `replacing` is the id of the record a correction replaces. */
+export async function buildLabResult(manager: EntityManager, input: RecordLabResultInput, replacing?: number): Promise<LabResult> {
   const visit = await findVisit(manager, "visitId", input.visitId);
   const test = LAB_TEST_BY_CODE.get(input.testCode);
   if (!test) {
@@ -43,18 +45,20 @@ export async function recordLabResult(manager: EntityManager, input: RecordLabRe
   if (input.referenceLow != null && input.referenceHigh != null && input.referenceLow > input.referenceHigh) {
     checks.add("referenceLow", `must not exceed referenceHigh (${input.referenceHigh})`);
   }
-  if (await manager.existsBy(LabResult, { visitId: visit.id, testCode: test.code })) checks.add("testCode", `${test.code} is already recorded at this visit`);
+  if (await manager.existsBy(LabResult, { visitId: visit.id, testCode: test.code, ...otherThan(replacing) })) checks.add("testCode", `${test.code} is already recorded at this visit`);
   checks.verify();
-  return manager.save(
-    manager.create(LabResult, {
-      visitId: visit.id,
-      patientId: visit.patientId,
-      testCode: test.code,
-      value: input.value ?? null,
-      unit: test.unit,
-      referenceLow: input.referenceLow ?? null,
-      referenceHigh: input.referenceHigh ?? null,
-      belowDetectionLimit: input.belowDetectionLimit,
-    }),
-  );
+  return manager.create(LabResult, {
+    visitId: visit.id,
+    patientId: visit.patientId,
+    testCode: test.code,
+    value: input.value ?? null,
+    unit: test.unit,
+    referenceLow: input.referenceLow ?? null,
+    referenceHigh: input.referenceHigh ?? null,
+    belowDetectionLimit: input.belowDetectionLimit,
+  });
+}
+
+export async function recordLabResult(manager: EntityManager, input: RecordLabResultInput): Promise<LabResult> {
+  return manager.save(await buildLabResult(manager, input));
 }

@@ -40,6 +40,9 @@ export class ChangePatientStatusInput {
   @Field(() => ID)
   patientId: string;
 
+  @Field(() => Int, { description: "The patient's version as last read; a stale one gets CONFLICT." })
+  expectedVersion: number;
+
   @Field(() => PatientStatus)
   status: PatientStatus;
 

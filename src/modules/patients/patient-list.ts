@@ -61,11 +61,11 @@ export const patientWhereSpec: WhereSpec = {
   siteId: { column: "siteId", idType: "Site" },
   cohort: toOne("cohort", "cohortId", () => cohortWhereSpec),
   site: toOne("site", "siteId", () => siteWhereSpec),
-  visits: toMany("visit", "patientId", () => visitWhereSpec),
-  assessments: toMany("clinical_assessment", "patientId", () => assessmentWhereSpec),
-  immuneMeasurements: toMany("immune_measurement", "patientId", () => immuneMeasurementWhereSpec),
-  labResults: toMany("lab_result", "patientId", () => labResultWhereSpec),
-  adverseEvents: toMany("adverse_event", "patientId", () => adverseEventWhereSpec),
+  visits: toMany("visit", "patientId", () => visitWhereSpec, true),
+  assessments: toMany("clinical_assessment", "patientId", () => assessmentWhereSpec, true),
+  immuneMeasurements: toMany("immune_measurement", "patientId", () => immuneMeasurementWhereSpec, true),
+  labResults: toMany("lab_result", "patientId", () => labResultWhereSpec, true),
+  adverseEvents: toMany("adverse_event", "patientId", () => adverseEventWhereSpec, true),
 };
 
 export enum PatientOrderField {

@@ -8,11 +8,12 @@ import { PatientStatus, Sex } from "./patient-enums";
 import { Study } from "../study/study.entity";
 import { Cohort } from "../study/cohort.entity";
 import { Site } from "../study/site.entity";
+import { VersionedRecord } from "../records/record-base";
 
-@ObjectType({ implements: Node, description: "A trial participant, identified by a subject code (no names are stored)." })
+@ObjectType({ implements: [Node, VersionedRecord], description: "A trial participant, identified by a subject code (no names are stored)." })
 @Entity("patient")
 @Index(["studyId", "subjectCode"], { unique: true })
-export class Patient {
+export class Patient extends VersionedRecord {
   @PrimaryGeneratedColumn()
   id: number;
 

@@ -7,10 +7,11 @@ import { Node } from "../../graphql/node";
 import { ActionTaken, AdverseEventOutcome, Relatedness } from "./adverse-event-enums";
 import { Patient } from "../patients/patient.entity";
 import { Visit } from "../visits/visit.entity";
+import { RemovableRecord, VersionedRecord } from "../records/record-base";
 
-@ObjectType({ implements: Node, description: "An adverse event graded with CTCAE and optionally coded in MedDRA (CDISC AE)." })
+@ObjectType({ implements: [Node, VersionedRecord, RemovableRecord], description: "An adverse event graded with CTCAE and optionally coded in MedDRA (CDISC AE)." })
 @Entity("adverse_event")
-export class AdverseEvent {
+export class AdverseEvent extends RemovableRecord {
   @PrimaryGeneratedColumn()
   id: number;
 

@@ -5,10 +5,11 @@ import { LocalDate } from "../../graphql/scalars";
 import { toGlobalId } from "../../graphql/global-id";
 import { Node } from "../../graphql/node";
 import { Patient } from "../patients/patient.entity";
+import { RemovableRecord, VersionedRecord } from "../records/record-base";
 
-@ObjectType({ implements: Node, description: "A treatment taken alongside the study drug (CDISC CM)." })
+@ObjectType({ implements: [Node, VersionedRecord, RemovableRecord], description: "A treatment taken alongside the study drug (CDISC CM)." })
 @Entity("concomitant_medication")
-export class ConcomitantMedication {
+export class ConcomitantMedication extends RemovableRecord {
   @PrimaryGeneratedColumn()
   id: number;
 

@@ -48,7 +48,8 @@ export class RecordAdverseEventInput {
   actionTaken: ActionTaken;
 }
 
-export async function recordAdverseEvent(manager: EntityManager, input: RecordAdverseEventInput): Promise<AdverseEvent> {
+/** Validates `input` and returns the record it describes, unsaved; `replacing` is the id of the record a correction replaces. */
+export async function buildAdverseEvent(manager: EntityManager, input: RecordAdverseEventInput, replacing?: number): Promise<AdverseEvent> {
   const patient = await findPatient(manager, "patientId", input.patientId);
   const visit = input.visitId != null ? await findVisit(manager, "visitId", input.visitId, patient.id) : null;
   const checks = new Checks()
@@ -65,21 +66,23 @@ export async function recordAdverseEvent(manager: EntityManager, input: RecordAd
   if (input.grade === 5 && input.outcome !== AdverseEventOutcome.FATAL) checks.add("outcome", "must be FATAL for a grade 5 event", "FATAL");
   if (input.outcome === AdverseEventOutcome.FATAL && input.grade !== 5) checks.add("grade", "must be 5 for a fatal event", "5");
   checks.verify();
-  return manager.save(
-    manager.create(AdverseEvent, {
-      patientId: patient.id,
-      visitId: visit?.id ?? null,
-      term: input.term,
-      meddraCode: input.meddraCode ?? null,
-      meddraVersion: input.meddraVersion ?? null,
-      grade: input.grade,
-      ctcaeVersion: input.ctcaeVersion,
-      serious: input.serious,
-      relatedness: input.relatedness,
-      onsetDate: input.onsetDate,
-      resolutionDate: input.resolutionDate ?? null,
-      outcome: input.outcome,
-      actionTaken: input.actionTaken,
-    }),
-  );
+  return manager.create(AdverseEvent, {
+    patientId: patient.id,
+    visitId: visit?.id ?? null,
+    term: input.term,
+    meddraCode: input.meddraCode ?? null,
+    meddraVersion: input.meddraVersion ?? null,
+    grade: input.grade,
+    ctcaeVersion: input.ctcaeVersion,
+    serious: input.serious,
+    relatedness: input.relatedness,
+    onsetDate: input.onsetDate,
+    resolutionDate: input.resolutionDate ?? null,
+    outcome: input.outcome,
+    actionTaken: input.actionTaken,
+  });
+}
+
+export async function recordAdverseEvent(manager: EntityManager, input: RecordAdverseEventInput): Promise<AdverseEvent> {
+  return manager.save(await buildAdverseEvent(manager, input));
 }

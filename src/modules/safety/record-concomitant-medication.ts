@@ -35,7 +35,8 @@ export class RecordConcomitantMedicationInput {
   stopDate?: string | null;
 }
 
-export async function recordConcomitantMedication(manager: EntityManager, input: RecordConcomitantMedicationInput): Promise<ConcomitantMedication> {
+/** Validates `input` and returns the record it describes, unsaved; `replacing` is the id of the record a correction replaces. */
+export async function buildConcomitantMedication(manager: EntityManager, input: RecordConcomitantMedicationInput, replacing?: number): Promise<ConcomitantMedication> {
   const patient = await findPatient(manager, "patientId", input.patientId);
   new Checks()
     .text("drug", input.drug, 200)
@@ -48,17 +49,19 @@ export async function recordConcomitantMedication(manager: EntityManager, input:
     .date("stopDate", input.stopDate)
     .notBefore("stopDate", input.stopDate, input.startDate, "startDate")
     .verify();
-  return manager.save(
-    manager.create(ConcomitantMedication, {
-      patientId: patient.id,
-      drug: input.drug,
-      dose: input.dose ?? null,
-      doseUnit: input.doseUnit ?? null,
-      frequency: input.frequency ?? null,
-      route: input.route ?? null,
-      indication: input.indication ?? null,
-      startDate: input.startDate ?? null,
-      stopDate: input.stopDate ?? null,
-    }),
-  );
+  return manager.create(ConcomitantMedication, {
+    patientId: patient.id,
+    drug: input.drug,
+    dose: input.dose ?? null,
+    doseUnit: input.doseUnit ?? null,
+    frequency: input.frequency ?? null,
+    route: input.route ?? null,
+    indication: input.indication ?? null,
+    startDate: input.startDate ?? null,
+    stopDate: input.stopDate ?? null,
+  });
+}
+
+export async function recordConcomitantMedication(manager: EntityManager, input: RecordConcomitantMedicationInput): Promise<ConcomitantMedication> {
+  return manager.save(await buildConcomitantMedication(manager, input));
 }

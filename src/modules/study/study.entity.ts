@@ -37,4 +37,12 @@ export class Study {
   @Field(() => String, { nullable: true })
   @Column({ type: "text", nullable: true })
   description: string | null;
+
+  @Field(() => String, { nullable: true, description: "When the study was locked for the final analysis (UTC, ISO-8601); every write is refused while set." })
+  @Column({ type: "varchar", nullable: true })
+  lockedAt: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "varchar", nullable: true })
+  lockReason: string | null;
 }

@@ -6,11 +6,12 @@ import { toGlobalId } from "../../graphql/global-id";
 import { Node } from "../../graphql/node";
 import { Patient } from "../patients/patient.entity";
 import { Visit } from "./visit.entity";
+import { RemovableRecord, VersionedRecord } from "../records/record-base";
 
-@ObjectType({ implements: Node, description: "One planned administration of the study drug, given or not (CDISC EX)." })
+@ObjectType({ implements: [Node, VersionedRecord, RemovableRecord], description: "One planned administration of the study drug, given or not (CDISC EX)." })
 @Entity("dose_administration")
 @Index(["patientId", "administeredOn"])
-export class DoseAdministration {
+export class DoseAdministration extends RemovableRecord {
   @PrimaryGeneratedColumn()
   id: number;
 

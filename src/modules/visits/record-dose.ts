@@ -5,7 +5,8 @@ import { findPatient, findVisit } from "./patient-visit";
 import { studyDayOf } from "./study-day";
 import type { RecordDoseInput } from "./visit-inputs";
 
-export async function recordDose(manager: EntityManager, input: RecordDoseInput): Promise<DoseAdministration> {
+/** Validates `input` and returns the record it describes, unsaved; `replacing` is the id of the record a correction replaces. */
+export async function buildDose(manager: EntityManager, input: RecordDoseInput, replacing?: number): Promise<DoseAdministration> {
   const patient = await findPatient(manager, "patientId", input.patientId);
   const visit = input.visitId != null ? await findVisit(manager, "visitId", input.visitId, patient.id) : null;
   const checks = new Checks()
@@ -19,18 +20,20 @@ export async function recordDose(manager: EntityManager, input: RecordDoseInput)
   if (!input.given) checks.required("notGivenReason", input.notGivenReason, "when the dose was not given");
   if (input.given && input.dose === 0) checks.add("dose", "must be above 0 for a dose that was given");
   checks.verify();
-  return manager.save(
-    manager.create(DoseAdministration, {
-      patientId: patient.id,
-      visitId: visit?.id ?? null,
-      administeredOn: input.administeredOn,
-      studyDay: patient.treatmentStartDate ? studyDayOf(patient.treatmentStartDate, input.administeredOn) : null,
-      dose: input.dose,
-      doseUnit: input.doseUnit,
-      route: input.route,
-      lot: input.lot ?? null,
-      given: input.given,
-      notGivenReason: input.notGivenReason ?? null,
-    }),
-  );
+  return manager.create(DoseAdministration, {
+    patientId: patient.id,
+    visitId: visit?.id ?? null,
+    administeredOn: input.administeredOn,
+    studyDay: patient.treatmentStartDate ? studyDayOf(patient.treatmentStartDate, input.administeredOn) : null,
+    dose: input.dose,
+    doseUnit: input.doseUnit,
+    route: input.route,
+    lot: input.lot ?? null,
+    given: input.given,
+    notGivenReason: input.notGivenReason ?? null,
+  });
+}
+
+export async function recordDose(manager: EntityManager, input: RecordDoseInput): Promise<DoseAdministration> {
+  return manager.save(await buildDose(manager, input));
 }

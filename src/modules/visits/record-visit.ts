@@ -6,8 +6,11 @@ import { findPatient } from "./patient-visit";
 import { studyDayOf } from "./study-day";
 import type { RecordVisitInput } from "./visit-inputs";
 import { Visit } from "./visit.entity";
+import { VisitState } from "./visit-state";
+import { otherThan } from "../records/other-than";
 
-export async function recordVisit(manager: EntityManager, input: RecordVisitInput): Promise<Visit> {
+/** Validates `input` and returns the record it describes, unsaved; `replacing` is the id of the record a correction replaces. */
+export async function buildVisit(manager: EntityManager, input: RecordVisitInput, replacing?: number): Promise<Visit> {
   const patient = await findPatient(manager, "patientId", input.patientId);
   const checks = new Checks().date("visitDate", input.visitDate);
   let planned: PlannedVisit | null = null;
@@ -15,7 +18,7 @@ export async function recordVisit(manager: EntityManager, input: RecordVisitInpu
     planned = await manager.findOneBy(PlannedVisit, { id: decodeId("plannedVisitId", input.plannedVisitId, "PlannedVisit") });
     if (!planned) throw unknownReference("plannedVisitId", "planned visit", input.plannedVisitId);
     if (planned.cohortId !== patient.cohortId) checks.add("plannedVisitId", "is a visit of another cohort's schedule", "a planned visit of the patient's cohort");
-    else if (await manager.existsBy(Visit, { patientId: patient.id, plannedVisitId: planned.id })) {
+    else if (await manager.existsBy(Visit, { patientId: patient.id, plannedVisitId: planned.id, ...otherThan(replacing) })) {
       checks.add("plannedVisitId", `${planned.code} is already recorded for this patient`);
     }
   }
@@ -24,7 +27,9 @@ export async function recordVisit(manager: EntityManager, input: RecordVisitInpu
   const studyDay = patient.treatmentStartDate ? studyDayOf(patient.treatmentStartDate, input.visitDate) : null;
   const outOfWindow =
     planned !== null && studyDay !== null && (studyDay < planned.studyDay - planned.windowBefore || studyDay > planned.studyDay + planned.windowAfter);
-  return manager.save(
-    manager.create(Visit, { patientId: patient.id, plannedVisitId: planned?.id ?? null, visitDate: input.visitDate, studyDay, outOfWindow, state: input.state }),
-  );
+  return manager.create(Visit, { patientId: patient.id, plannedVisitId: planned?.id ?? null, visitDate: input.visitDate, studyDay, outOfWindow, performed: input.performed, state: VisitState.IN_PROGRESS });
+}
+
+export async function recordVisit(manager: EntityManager, input: RecordVisitInput): Promise<Visit> {
+  return manager.save(await buildVisit(manager, input));
 }

@@ -1,6 +1,5 @@
 import { Field, Float, ID, InputType } from "type-graphql";
 import { LocalDate } from "../../graphql/scalars";
-import { VisitState } from "./visit-state";
 
 @InputType()
 export class RecordVisitInput {
@@ -13,8 +12,8 @@ export class RecordVisitInput {
   @Field(() => LocalDate)
   visitDate: string;
 
-  @Field(() => VisitState, { defaultValue: VisitState.IN_PROGRESS })
-  state: VisitState;
+  @Field({ defaultValue: true, description: "False records that the planned visit did not take place." })
+  performed: boolean;
 }
 
 @InputType()

@@ -7,11 +7,12 @@ import { Node } from "../../graphql/node";
 import { VisitState } from "./visit-state";
 import { Patient } from "../patients/patient.entity";
 import { PlannedVisit } from "../study/planned-visit.entity";
+import { RemovableRecord, VersionedRecord } from "../records/record-base";
 
-@ObjectType({ implements: Node, description: "A visit that took place (or was planned and not done) for one patient." })
+@ObjectType({ implements: [Node, VersionedRecord, RemovableRecord], description: "A visit that took place (or was planned and not done) for one patient." })
 @Entity("visit")
 @Index(["patientId", "visitDate"])
-export class Visit {
+export class Visit extends RemovableRecord {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -48,7 +49,11 @@ export class Visit {
   @Column("boolean")
   outOfWindow: boolean;
 
-  @Field(() => VisitState)
+  @Field({ description: "False for a planned visit that did not take place (the visit is still completed, signed and locked)." })
+  @Column({ type: "boolean", default: true })
+  performed: boolean;
+
+  @Field(() => VisitState, { description: "Where the visit is in its lifecycle: IN_PROGRESS → COMPLETE → SIGNED → LOCKED." })
   @Column("varchar")
   state: VisitState;
 }

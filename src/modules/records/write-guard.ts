@@ -1,0 +1,95 @@
+import type { EntityManager } from "typeorm";
+import { forbidden, invalidInput, locked, unknownReference } from "../../errors";
+import { decodeId } from "../../validation/checks";
+import type { Access } from "../access/access";
+import { Role } from "../access/role";
+import { Patient } from "../patients/patient.entity";
+import { Site } from "../study/site.entity";
+import { Study } from "../study/study.entity";
+import { VisitState } from "../visits/visit-state";
+import { Visit } from "../visits/visit.entity";
+
+/** What a write touches: a site (a new patient), a patient (patient-level data) or a visit and its records. */
+export type WriteTarget = { siteId: string } | { patientId: string } | { visitId: string };
+
+/**
+ * Who may make the write: data entry (INVESTIGATOR or COORDINATOR of the site), a signature (an
+ * INVESTIGATOR of the site, in person) or data management (DATA_MANAGER of the study: locks).
+ */
+export type Permission = "enter" | "sign" | "manage";
+
+export interface WriteOptions {
+  permission?: Permission;
+  /** The write adds a record to the visit, which must then be IN_PROGRESS. */
+  adding?: boolean;
+  /** Unlocking is the one write a LOCKED visit accepts. */
+  unlocking?: boolean;
+  /** Restoring a removed visit names a visit that is not part of the data. */
+  removedVisit?: boolean;
+}
+
+export interface Writable {
+  study: Study;
+  siteId: number;
+  patientId: number | null;
+  visit: Visit | null;
+}
+
+/**
+ * Checks everything that can forbid a write before it is made: the record exists and the caller can
+ * read it (otherwise it is reported as not existing, so other sites' ids reveal nothing), the caller's
+ * permission, the study lock and the visit's lifecycle. On PostgreSQL the visit row is locked for the
+ * rest of the transaction, so a concurrent signature or lock waits for this write (and sees it).
+ */
+export async function openForWrite(manager: EntityManager, access: Access, target: WriteTarget, options: WriteOptions = {}): Promise<Writable> {
+  const postgres = manager.connection.options.type === "postgres";
+  const [field, id] = Object.entries(target)[0] as [string, string];
+  let visit: Visit | null = null;
+  let patient: Patient | null = null;
+  let site: Site | null = null;
+  if ("visitId" in target) {
+    visit = await manager.findOne(Visit, {
+      where: { id: decodeId(field, id, "Visit") },
+      withDeleted: !!options.removedVisit,
+      ...(postgres ? { lock: { mode: "pessimistic_write" as const } } : {}),
+    });
+    if (!visit) throw unknownReference(field, "visit", id);
+  }
+  if (!("siteId" in target)) {
+    patient = await manager.findOneBy(Patient, { id: visit ? visit.patientId : decodeId(field, id, "Patient") });
+    if (!patient) throw unknownReference(field, "patient", id);
+  } else {
+    site = await manager.findOneBy(Site, { id: decodeId(field, id, "Site") });
+    if (!site) throw unknownReference(field, "site", id);
+  }
+  const studyId = patient?.studyId ?? site!.studyId;
+  const siteId = patient?.siteId ?? site!.id;
+  if (!access.canRead(studyId, siteId)) throw unknownReference(field, field.replace(/Id$/, ""), id);
+
+  const permission = options.permission ?? "enter";
+  if (permission === "enter" && !access.canEnterAt(siteId)) throw forbidden("Entering clinical data at this site needs the INVESTIGATOR or COORDINATOR role at that site");
+  if (permission === "sign" && (access.isSystem || !access.holds(Role.INVESTIGATOR, studyId, siteId))) throw forbidden("Signing a visit needs the INVESTIGATOR role at its site");
+  if (permission === "manage" && !access.holds(Role.DATA_MANAGER, studyId, siteId)) throw forbidden("Locking and unlocking needs the DATA_MANAGER role of the study");
+
+  // A shared lock on the study row: lockStudy (which updates it) waits for writes in flight.
+  const study = await manager.findOne(Study, { where: { id: studyId }, ...(postgres ? { lock: { mode: "pessimistic_read" as const } } : {}) });
+  if (study!.lockedAt) throw locked(`Study ${study!.code} is locked for the final analysis (since ${study!.lockedAt}); nothing can be changed until a data manager unlocks it`);
+  if (visit?.state === VisitState.LOCKED && !options.unlocking) {
+    throw locked(`Visit ${visit.nodeId} is LOCKED; a data manager must unlock it (unlockVisit, with a reason) before it can change`);
+  }
+  if (visit && options.adding && visit.state !== VisitState.IN_PROGRESS) {
+    throw invalidInput(field, `is a ${visit.state} visit: reopen it (reopenVisit, with a reason) to add data to it`, "a visit IN_PROGRESS");
+  }
+  return { study: study!, siteId, patientId: patient?.id ?? null, visit };
+}
+
+/** After a complete visit, every change states why (ICH E6: a reason for change). */
+export function requireReason(visit: Visit | null, reason: string | null | undefined, what: string): string | null {
+  const given = reason?.trim() ? reason.trim() : null;
+  if (given && given.length > 500) throw invalidInput("reason", "must be at most 500 characters");
+  if (!given && (!visit || visit.state !== VisitState.IN_PROGRESS)) {
+    const where = visit ? `the visit is ${visit.state}` : "the record is not part of a visit in progress";
+    throw invalidInput("reason", `is required to ${what}: ${where}`, "a reason for the change");
+  }
+  return given;
+}

@@ -1,0 +1,45 @@
+import { createHash } from "node:crypto";
+import { stringify } from "safe-stable-stringify";
+import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import { ClinicalAssessment } from "../../assessments/clinical-assessment.entity";
+import { ImmuneMeasurement } from "../../immunology/immune-measurement.entity";
+import { LabResult } from "../../labs/lab-result.entity";
+import { DoseAdministration } from "../dose-administration.entity";
+import type { Visit } from "../visit.entity";
+
+/**
+ * The records that make up a visit's data, and so its signed content. Adverse events and
+ * concomitant medications are patient-level logs: they may name the visit they were reported at,
+ * but are not part of it.
+ */
+export const VISIT_CONTENT: EntityTarget<ObjectLiteral & { id: number }>[] = [ImmuneMeasurement, LabResult, ClinicalAssessment, DoseAdministration];
+
+/** Bookkeeping columns, which change with the lifecycle rather than with the data. */
+const BOOKKEEPING = new Set(["version", "state", "removedAt", "removalReason"]);
+
+function clinicalColumns(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, row: ObjectLiteral): Record<string, unknown> {
+  const columns = manager.connection.getMetadata(entity).columns.filter((c) => !BOOKKEEPING.has(c.propertyName));
+  return Object.fromEntries(columns.map((c) => [c.propertyName, c.getEntityValue(row) ?? null]));
+}
+
+/**
+ * SHA-256 of a visit's data as it is now: the visit and every record of it still part of the data,
+ * each with its clinical fields, in a canonical JSON form (sorted keys, records by table and id).
+ * Signing stores it; recomputing it later shows whether the signed content is unchanged.
+ */
+export async function visitContentHash(manager: EntityManager, visit: Visit): Promise<string> {
+  const records: Record<string, unknown[]> = {};
+  for (const entity of VISIT_CONTENT) {
+    const rows = await manager.find(entity, { where: { visitId: visit.id }, order: { id: "ASC" } });
+    records[manager.connection.getMetadata(entity).name] = rows.map((row) => clinicalColumns(manager, entity, row));
+  }
+  const content = { visit: clinicalColumns(manager, manager.connection.getMetadata("Visit").target, visit), records };
+  return createHash("sha256").update(stringify(content)!).digest("hex");
+}
+
+/** How many records of the visit are still part of the data (a visit is removed only when empty). */
+export async function countVisitRecords(manager: EntityManager, visitId: number): Promise<number> {
+  let count = 0;
+  for (const entity of VISIT_CONTENT) count += await manager.countBy(entity, { visitId });
+  return count;
+}
