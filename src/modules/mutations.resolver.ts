@@ -30,9 +30,9 @@ import { Visit } from "./visits/visit.entity";
  * Audits the initial entry of `entity` (in the mutation's transaction) and returns it. A record added
  * to a visit moves the visit to its next version.
  */
-async function created<T extends ObjectLiteral>(manager: EntityManager, access: Access, target: EntityTarget<T>, entity: T, visitId?: number | null): Promise<T> {
+async function created<T extends ObjectLiteral>(manager: EntityManager, access: Access, target: EntityTarget<T>, entity: T, visit?: Visit | null): Promise<T> {
   await auditCreate(manager, access, target, entity);
-  if (visitId != null) await visitContentChanged(manager, access, visitId, null);
+  if (visit) await visitContentChanged(manager, access, visit, null);
   return entity;
 }
 
@@ -75,9 +75,8 @@ export class MutationsResolver {
   @Mutation(() => DoseAdministration)
   recordDose(@Arg("input") input: RecordDoseInput, @Ctx() { dataSource, access }: Context): Promise<DoseAdministration> {
     return dataSource.transaction(async (manager) => {
-      await openForWrite(manager, access, input.visitId != null ? { visitId: input.visitId } : { patientId: input.patientId }, { adding: true });
-      const dose = await recordDose(manager, input);
-      return created(manager, access, DoseAdministration, dose, dose.visitId);
+      const { visit } = await openForWrite(manager, access, input.visitId != null ? { visitId: input.visitId } : { patientId: input.patientId }, { adding: true });
+      return created(manager, access, DoseAdministration, await recordDose(manager, input), visit);
     });
   }
 
@@ -93,7 +92,7 @@ export class MutationsResolver {
   recordImmuneMeasurement(@Arg("input") input: RecordImmuneMeasurementInput, @Ctx() { dataSource, access }: Context): Promise<ImmuneMeasurement> {
     return dataSource.transaction(async (manager) => {
       const { visit } = await openForWrite(manager, access, { visitId: input.visitId }, { adding: true });
-      return created(manager, access, ImmuneMeasurement, await recordImmuneMeasurement(manager, input), visit!.id);
+      return created(manager, access, ImmuneMeasurement, await recordImmuneMeasurement(manager, input), visit);
     });
   }
 
@@ -101,7 +100,7 @@ export class MutationsResolver {
   recordLabResult(@Arg("input") input: RecordLabResultInput, @Ctx() { dataSource, access }: Context): Promise<LabResult> {
     return dataSource.transaction(async (manager) => {
       const { visit } = await openForWrite(manager, access, { visitId: input.visitId }, { adding: true });
-      return created(manager, access, LabResult, await recordLabResult(manager, input), visit!.id);
+      return created(manager, access, LabResult, await recordLabResult(manager, input), visit);
     });
   }
 
@@ -109,7 +108,7 @@ export class MutationsResolver {
   recordAssessment(@Arg("input") input: RecordAssessmentInput, @Ctx() { dataSource, registry, access }: Context): Promise<ClinicalAssessment> {
     return dataSource.transaction(async (manager) => {
       const { visit } = await openForWrite(manager, access, { visitId: input.visitId }, { adding: true });
-      return created(manager, access, ClinicalAssessment, await recordAssessment(manager, registry, input), visit!.id);
+      return created(manager, access, ClinicalAssessment, await recordAssessment(manager, registry, input), visit);
     });
   }
 

@@ -48,6 +48,6 @@ export async function correctRecord<T extends ClinicalRow>(
   const changes = Object.fromEntries(columns.filter((name) => next[name] !== undefined).map((name) => [name, next[name]])) as Partial<T>;
   const after = await writeVersioned(manager, kind.entity, change.record, args.expectedVersion, changes);
   await auditUpdate(manager, access, kind.entity, change.record, after, reason);
-  if (change.contentOf !== null) await visitContentChanged(manager, access, change.contentOf, reason);
+  if (change.contentOf !== null && change.visit) await visitContentChanged(manager, access, change.visit, reason);
   return after as T;
 }

@@ -9,13 +9,7 @@ import { visitContentChanged, voidSignature } from "../visits/lifecycle/visit-ch
 import { beginChange, duplicatesLiveRecord, kindOf } from "./change-record";
 import type { ClinicalRow } from "./record-kinds";
 import { writeVersioned } from "./versioned-write";
-
-function statedReason(reason: string, what: string): string {
-  const given = reason.trim();
-  if (!given) throw invalidInput("reason", `is required to ${what}`, "a reason for the change");
-  if (given.length > 500) throw invalidInput("reason", "must be at most 500 characters");
-  return given;
-}
+import { statedReason } from "./write-guard";
 
 /**
  * Takes a record out of the data without deleting it: it keeps its row, stamped with the time and
@@ -33,7 +27,7 @@ export async function removeRecord(manager: EntityManager, access: Access, id: s
   }
   const after = await writeVersioned(manager, change.kind.entity, change.record, expectedVersion, { removedAt: new Date(), removalReason: why });
   await auditUpdate(manager, access, change.kind.entity, change.record, after, why, AuditAction.REMOVE);
-  if (change.kind.visitContent && change.contentOf !== null) await visitContentChanged(manager, access, change.contentOf, why);
+  if (change.kind.visitContent && change.visit) await visitContentChanged(manager, access, change.visit, why);
   return after;
 }
 
@@ -45,6 +39,6 @@ export async function restoreRecord(manager: EntityManager, access: Access, id: 
   if (await duplicatesLiveRecord(manager, change)) throw invalidInput("id", `cannot be restored: an equivalent ${change.kind.name} has been entered since; remove that one first`);
   const after = await writeVersioned(manager, change.kind.entity, change.record, expectedVersion, { removedAt: null, removalReason: null });
   await auditUpdate(manager, access, change.kind.entity, change.record, after, why, AuditAction.RESTORE);
-  if (change.contentOf !== null) await visitContentChanged(manager, access, change.contentOf, why);
+  if (change.contentOf !== null && change.visit) await visitContentChanged(manager, access, change.visit, why);
   return after;
 }

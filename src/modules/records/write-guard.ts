@@ -83,13 +83,18 @@ export async function openForWrite(manager: EntityManager, access: Access, targe
   return { study: study!, siteId, patientId: patient?.id ?? null, visit };
 }
 
+const MAX_REASON = 500;
+
+/** A reason the caller must give (removal, restore, unlocking, the study lock): trimmed, 1 to 500 characters. */
+export function statedReason(reason: string | null | undefined, what: string, why = ""): string {
+  const given = reason?.trim();
+  if (!given) throw invalidInput("reason", `is required to ${what}${why}`, "a reason for the change");
+  if (given.length > MAX_REASON) throw invalidInput("reason", `must be at most ${MAX_REASON} characters`);
+  return given;
+}
+
 /** After a complete visit, every change states why (ICH E6: a reason for change). */
 export function requireReason(visit: Visit | null, reason: string | null | undefined, what: string): string | null {
-  const given = reason?.trim() ? reason.trim() : null;
-  if (given && given.length > 500) throw invalidInput("reason", "must be at most 500 characters");
-  if (!given && (!visit || visit.state !== VisitState.IN_PROGRESS)) {
-    const where = visit ? `the visit is ${visit.state}` : "the record is not part of a visit in progress";
-    throw invalidInput("reason", `is required to ${what}: ${where}`, "a reason for the change");
-  }
-  return given;
+  if (visit?.state === VisitState.IN_PROGRESS && !reason?.trim()) return null;
+  return statedReason(reason, what, visit ? `: the visit is ${visit.state}` : ": the record is not part of a visit in progress");
 }

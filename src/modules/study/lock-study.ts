@@ -5,6 +5,7 @@ import type { Access } from "../access/access";
 import { Role } from "../access/role";
 import { AuditAction } from "../audit/audit-event.entity";
 import { auditUpdate } from "../audit/audit-writer";
+import { statedReason } from "../records/write-guard";
 import { Study } from "./study.entity";
 
 async function studyToManage(manager: EntityManager, access: Access, studyId: string): Promise<Study> {
@@ -16,18 +17,11 @@ async function studyToManage(manager: EntityManager, access: Access, studyId: st
   return study;
 }
 
-function stated(reason: string | null | undefined, what: string): string {
-  const given = reason?.trim();
-  if (!given) throw invalidInput("reason", `is required to ${what}`, "a reason");
-  if (given.length > 500) throw invalidInput("reason", "must be at most 500 characters");
-  return given;
-}
-
 /** Freezes every clinical write of the study (database lock for the final analysis). */
 export async function lockStudy(manager: EntityManager, access: Access, studyId: string, reason: string): Promise<Study> {
   const study = await studyToManage(manager, access, studyId);
   if (study.lockedAt) throw invalidInput("studyId", `is already locked (since ${study.lockedAt})`);
-  const why = stated(reason, "lock a study");
+  const why = statedReason(reason, "lock a study");
   const after = { ...study, lockedAt: new Date().toISOString(), lockReason: why };
   await manager.update(Study, study.id, { lockedAt: after.lockedAt, lockReason: why });
   await auditUpdate(manager, access, Study, study, after, why, AuditAction.LOCK);
@@ -37,7 +31,7 @@ export async function lockStudy(manager: EntityManager, access: Access, studyId:
 export async function unlockStudy(manager: EntityManager, access: Access, studyId: string, reason: string): Promise<Study> {
   const study = await studyToManage(manager, access, studyId);
   if (!study.lockedAt) throw invalidInput("studyId", "is not locked");
-  const why = stated(reason, "unlock a study");
+  const why = statedReason(reason, "unlock a study");
   await manager.update(Study, study.id, { lockedAt: null, lockReason: null });
   await auditUpdate(manager, access, Study, study, { ...study, lockedAt: null, lockReason: null }, why, AuditAction.UNLOCK);
   return manager.findOneByOrFail(Study, { id: study.id });

@@ -33,16 +33,16 @@ export async function voidSignature(manager: EntityManager, access: Access, visi
 }
 
 /**
- * A record of the visit (or the visit itself) was added, corrected, removed or restored: the visit
+ * A record of `visit` (or the visit itself; `visit` as read by openForWrite, whose row it holds) was added, corrected, removed or restored: the visit
  * moves to its next version, so a client about to sign or lock it sees that its content changed, and
  * a SIGNED visit loses its signature and returns to COMPLETE.
  */
-export async function visitContentChanged(manager: EntityManager, access: Access, visitId: number, reason: string | null): Promise<void> {
-  const visit = await manager.findOneOrFail(Visit, { where: { id: visitId }, withDeleted: true });
+export async function visitContentChanged(manager: EntityManager, access: Access, visit: Visit, reason: string | null): Promise<void> {
   if (visit.state === VisitState.SIGNED) {
     await voidSignature(manager, access, visit.id, reason);
     await updateVisit(manager, access, visit, { state: VisitState.COMPLETE }, reason);
   } else {
-    await updateVisit(manager, access, visit, {}, reason);
+    // Only the version moves: nothing to audit, no need to read the visit back.
+    await manager.createQueryBuilder().update(Visit).set({ version: () => `"version" + 1` }).where(`"id" = :id`, { id: visit.id }).execute();
   }
 }
