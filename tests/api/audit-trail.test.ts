@@ -155,15 +155,18 @@ describe.each(testDatabases)("audit trail on %s", (kind) => {
     const wrong = await t.execute(signIn, { u: "demo-monitor-02", p: "wrong" }, anonymous);
     expect(wrong.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
     await t.execute(signIn, { u: "nobody", p: "x" }, anonymous);
+    await t.execute(signIn, { u: "n".repeat(100_000), p: "x" }, anonymous);
     await t.data(signIn, { u: "demo-monitor-02", p: "correct horse battery" }, anonymous);
     const user = await t.dataSource.manager.findOneByOrFail(User, { username: "demo-monitor-02" });
     const rows = await t.dataSource.manager.find(AuditEvent, { where: [{ action: "SIGN_IN" }, { action: "SIGN_IN_FAILED" }], order: { id: "ASC" } });
     expect(rows.map(({ action, actorId, actorUsername, entityId, reason }) => ({ action, actorId, actorUsername, entityId, reason }))).toEqual([
       { action: "SIGN_IN_FAILED", actorId: user.id, actorUsername: "demo-monitor-02", entityId: String(user.id), reason: "wrong password" },
       { action: "SIGN_IN_FAILED", actorId: null, actorUsername: "nobody", entityId: "nobody", reason: "unknown username" },
+      // What was typed, cut to the length a username can have.
+      { action: "SIGN_IN_FAILED", actorId: null, actorUsername: `${"n".repeat(64)}… (100000 characters)`, entityId: `${"n".repeat(64)}… (100000 characters)`, reason: "unknown username" },
       { action: "SIGN_IN", actorId: user.id, actorUsername: "demo-monitor-02", entityId: String(user.id), reason: null },
     ]);
-    expect(rows[2].actorRoles).toMatch(/^MONITOR@/);
+    expect(rows[3].actorRoles).toMatch(/^MONITOR@/);
   });
 
   it("is readable by auditors and data managers only", async () => {

@@ -101,7 +101,7 @@ describe.each(testDatabases)("record lifecycle on %s", (kind) => {
     const a = await visitWithLab();
     const b = await visitWithLab();
     const moved = await errorOf(CORRECT_LAB, { id: a.labId, v: 1, input: { visitId: b.visitId, testCode: "CRP", value: 3 } }, coordinator);
-    expect(moved).toMatchObject({ code: "BAD_USER_INPUT", field: "input.visitId" });
+    expect(moved).toMatchObject({ code: "BAD_USER_INPUT", field: "visitId" });
   });
 
   it("of two concurrent writers on one record, one succeeds and the other gets CONFLICT; nothing is lost", async () => {

@@ -11,8 +11,10 @@ import { User } from "./user.entity";
 /** A hash no password matches: such an account signs in only with tokens issued from the command line. */
 export const NO_PASSWORD = "!";
 
+export const MAX_USERNAME_LENGTH = 64;
+
 export async function createUser(manager: EntityManager, input: { username: string; displayName: string; password?: string }): Promise<User> {
-  const checks = new Checks().text("username", input.username, 64).text("displayName", input.displayName, 200);
+  const checks = new Checks().text("username", input.username, MAX_USERNAME_LENGTH).text("displayName", input.displayName, 200);
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(input.username)) checks.add("username", "must be lower-case letters, digits, '.', '_' or '-'");
   if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) checks.add("password", `must have at least ${MIN_PASSWORD_LENGTH} characters`);
   if (await manager.existsBy(User, { username: input.username })) checks.add("username", `is already taken (${input.username})`);

@@ -5,6 +5,7 @@ import type { Context } from "../../graphql/context";
 import { AuditAction } from "../audit/audit-event.entity";
 import { actorOf, appendAudit } from "../audit/audit-writer";
 import type { Access } from "./access";
+import { MAX_USERNAME_LENGTH } from "./accounts";
 import { accessOf } from "./authenticate";
 import { verifyPassword } from "./password";
 import { RoleAssignment } from "./role-assignment.entity";
@@ -33,9 +34,11 @@ class Me {
 
 /** A sign-in attempt as a security event; the actor is the user (or just the username tried, when unknown). */
 function auditSignIn(manager: EntityManager, action: AuditAction, user: User | null, username: string, reason: string | null, access?: Access): Promise<void> {
-  const actor = access ? actorOf(access) : { actorId: user?.id ?? null, actorUsername: username, actorRoles: "" };
+  // What was typed is kept, but no longer than a username can be: the trail is not a place to store arbitrary input.
+  const tried = username.length > MAX_USERNAME_LENGTH ? `${username.slice(0, MAX_USERNAME_LENGTH)}… (${username.length} characters)` : username;
+  const actor = access ? actorOf(access) : { actorId: user?.id ?? null, actorUsername: tried, actorRoles: "" };
   return appendAudit(manager, actor, [
-    { action, entityType: "User", entityId: user ? String(user.id) : username, patientId: null, visitId: null, field: null, oldValue: null, newValue: null, reason },
+    { action, entityType: "User", entityId: user ? String(user.id) : tried, patientId: null, visitId: null, field: null, oldValue: null, newValue: null, reason },
   ]);
 }
 

@@ -35,11 +35,12 @@ export async function correctRecord<T extends ClinicalRow>(
   if (fromGlobalId(args.id)?.type !== kind.name) throw invalidInput("id", `is not the id of a ${kind.name} (got ${JSON.stringify(args.id)})`);
   const change = await beginChange<T>(manager, access, kind, args.id, args.expectedVersion);
   if (change.record.removedAt) throw invalidInput("id", "is removed: restore it before correcting it");
-  for (const parent of ["patientId", "visitId"] as const) {
+  for (const [parent, type] of [["patientId", "Patient"], ["visitId", "Visit"]] as const) {
     if (!(parent in input) || (kind.name === "Visit" && parent === "visitId")) continue;
-    const given = input[parent] == null ? null : (fromGlobalId(input[parent]!)?.key ?? -1);
+    const decoded = input[parent] == null ? null : fromGlobalId(input[parent]!);
+    const given = decoded === null ? null : decoded?.type === type ? decoded.key : -1;
     if (given !== (change.record[parent] ?? null)) {
-      throw invalidInput(`input.${parent}`, "cannot change in a correction: remove the record and enter it again where it belongs", "the record's current one");
+      throw invalidInput(parent, "cannot change in a correction: remove the record and enter it again where it belongs", "the record's current one");
     }
   }
   const reason = requireReason(change.visit, args.reason, "correct this record");

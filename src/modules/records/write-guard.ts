@@ -93,6 +93,11 @@ export function statedReason(reason: string | null | undefined, what: string, wh
   return given;
 }
 
+/** A reason the caller may give (completing or locking a visit): trimmed, at most 500 characters, or null. */
+export function optionalReason(reason: string | null | undefined, what: string): string | null {
+  return reason?.trim() ? statedReason(reason, what) : null;
+}
+
 /** After a complete visit, every change states why (ICH E6: a reason for change). */
 export function requireReason(visit: Visit | null, reason: string | null | undefined, what: string): string | null {
   if (visit?.state === VisitState.IN_PROGRESS && !reason?.trim()) return null;
