@@ -1,13 +1,15 @@
 import "reflect-metadata";
+import { hostname, userInfo } from "node:os";
 import { Command } from "commander";
 import { loadConfig } from "./config";
 import { openDatabase } from "./db/data-source";
-import { createUser, grantRole, setPassword } from "./modules/access/accounts";
+import { createUser, grantRole, revokeRole, setActive, setPassword } from "./modules/access/accounts";
 import { jwtSecret } from "./modules/access/jwt-secret";
 import { Role } from "./modules/access/role";
 import { RoleAssignment } from "./modules/access/role-assignment.entity";
 import { issueToken } from "./modules/access/tokens";
 import { User } from "./modules/access/user.entity";
+import type { AuditActor } from "./modules/audit/audit-writer";
 import { InvalidInputError } from "./errors";
 
 /*
@@ -33,7 +35,10 @@ async function readStdin(): Promise<string> {
 
 const program = new Command("basketql").description("basketql administration: users, roles and tokens");
 
-const user = program.command("user").description("manage user accounts");
+/** Who ran the command, for the audit trail: the operating-system account on the database's machine. */
+const commandLine: AuditActor = { actorId: null, actorUsername: `${userInfo().username}@${hostname()}`, actorRoles: "COMMAND_LINE" };
+
+const user = program.command("user").description("manage user accounts (every change is audited)");
 user
   .command("create <username>")
   .description("create a user (without a password unless --password-stdin is given)")
@@ -41,7 +46,7 @@ user
   .option("--password-stdin", "read the password from standard input")
   .action(async (username: string, options: { name: string; passwordStdin?: boolean }) => {
     const password = options.passwordStdin ? await readStdin() : undefined;
-    await withDatabase((manager) => createUser(manager, { username, displayName: options.name, password }));
+    await withDatabase((manager) => createUser(manager, commandLine, { username, displayName: options.name, password }));
     console.log(`Created user ${username}.`);
   });
 user
@@ -49,7 +54,7 @@ user
   .description("set a user's password, read from standard input")
   .action(async (username: string) => {
     const password = await readStdin();
-    await withDatabase((manager) => setPassword(manager, username, password));
+    await withDatabase((manager) => setPassword(manager, commandLine, username, password));
     console.log(`Password of ${username} set.`);
   });
 user
@@ -58,10 +63,33 @@ user
   .option("--study <code>", "study code (default: the only study)")
   .option("--site <code>", "site code, for INVESTIGATOR, COORDINATOR and MONITOR")
   .option("--expires <date>", "last valid day, YYYY-MM-DD")
-  .action(async (username: string, role: string, options: { study?: string; site?: string; expires?: string }) => {
-    await withDatabase((manager) => grantRole(manager, { username, role: role.toUpperCase() as Role, studyCode: options.study, siteCode: options.site, expiresOn: options.expires }));
-    console.log(`Granted ${role.toUpperCase()}${options.site ? ` at site ${options.site}` : ""} to ${username}.`);
+  .option("--reason <text>", "why, for the audit trail")
+  .action(async (username: string, role: string, options: { study?: string; site?: string; expires?: string; reason?: string }) => {
+    const target = { username, role: role.toUpperCase() as Role, studyCode: options.study, siteCode: options.site };
+    await withDatabase((manager) => grantRole(manager, commandLine, { ...target, expiresOn: options.expires }, options.reason ?? null));
+    console.log(`Granted ${target.role}${options.site ? ` at site ${options.site}` : ""} to ${username}.`);
   });
+user
+  .command("revoke <username> <role>")
+  .description("take a role away (its assignments at that study and site)")
+  .option("--study <code>", "study code (default: the only study)")
+  .option("--site <code>", "site code, for INVESTIGATOR, COORDINATOR and MONITOR")
+  .option("--reason <text>", "why, for the audit trail")
+  .action(async (username: string, role: string, options: { study?: string; site?: string; reason?: string }) => {
+    const target = { username, role: role.toUpperCase() as Role, studyCode: options.study, siteCode: options.site };
+    await withDatabase((manager) => revokeRole(manager, commandLine, target, options.reason ?? null));
+    console.log(`Revoked ${target.role}${options.site ? ` at site ${options.site}` : ""} from ${username}.`);
+  });
+for (const [command, active] of [["deactivate", false], ["activate", true]] as const) {
+  user
+    .command(`${command} <username>`)
+    .description(active ? "let a deactivated user sign in again" : "stop a user from signing in (their tokens stop working; nothing is deleted)")
+    .option("--reason <text>", "why, for the audit trail")
+    .action(async (username: string, options: { reason?: string }) => {
+      await withDatabase((manager) => setActive(manager, commandLine, username, active, options.reason ?? null));
+      console.log(`${active ? "Activated" : "Deactivated"} ${username}.`);
+    });
+}
 user
   .command("list")
   .description("list users and their roles")

@@ -1,11 +1,12 @@
 import type { EntityManager } from "typeorm";
-import { createUser } from "../modules/access/accounts";
+import { createUser, grantRole } from "../modules/access/accounts";
 import { Role } from "../modules/access/role";
-import { RoleAssignment } from "../modules/access/role-assignment.entity";
 import type { Site } from "../modules/study/site.entity";
+import type { Study } from "../modules/study/study.entity";
+import { SYSTEM_ACTOR } from "../modules/audit/audit-writer";
 
 /** One account per role, site roles at sites 01 and 02, so that scoping can be tried out. */
-export async function createDemoAccounts(manager: EntityManager, studyId: number, sites: Site[]): Promise<string[]> {
+export async function createDemoAccounts(manager: EntityManager, study: Study, sites: Site[]): Promise<string[]> {
   const [first, second] = sites;
   const accounts: Array<[username: string, displayName: string, role: Role, site: Site | null]> = [
     ["demo-admin", "Demo Administrator", Role.ADMIN, null],
@@ -19,8 +20,8 @@ export async function createDemoAccounts(manager: EntityManager, studyId: number
   ];
   for (const [username, displayName, role, site] of accounts) {
     // No password: demo accounts sign in with tokens from the command line until given one.
-    const user = await createUser(manager, { username, displayName });
-    await manager.save(manager.create(RoleAssignment, { userId: user.id, studyId, role, siteId: site?.id ?? null, expiresOn: null }));
+    await createUser(manager, SYSTEM_ACTOR, { username, displayName });
+    await grantRole(manager, SYSTEM_ACTOR, { username, role, studyCode: study.code, siteCode: site?.code });
   }
   return accounts.map(([username]) => username);
 }

@@ -25,6 +25,8 @@ import { recordVisit } from "../modules/visits/record-visit";
 import { dateOfStudyDay } from "../modules/visits/study-day";
 import { VisitState } from "../modules/visits/visit-state";
 import { Visit } from "../modules/visits/visit.entity";
+import { AuditAction } from "../modules/audit/audit-event.entity";
+import { appendAudit, SYSTEM_ACTOR } from "../modules/audit/audit-writer";
 import { createDemoAccounts } from "./demo-accounts";
 import { labValues } from "./demo-labs";
 import { DEMO_SCHEDULE, demoRegimen } from "./demo-schedule";
@@ -221,8 +223,13 @@ export async function loadDemoTrial(dataSource: DataSource, registry: PluginRegi
         });
       }
     }
-    const accounts = await createDemoAccounts(manager, study.id, sites);
-    return { study: study.code, cohorts: registry.plugins.length, patients, visits: visitCount, accounts };
+    const accounts = await createDemoAccounts(manager, study, sites);
+    const summary = { study: study.code, cohorts: registry.plugins.length, patients, visits: visitCount, accounts };
+    // The generated rows are attributed to one import record rather than a row per field.
+    await appendAudit(manager, SYSTEM_ACTOR, [
+      { action: AuditAction.IMPORT, entityType: "Study", entityId: String(study.id), patientId: null, visitId: null, field: null, oldValue: null, newValue: JSON.stringify({ ...summary, seed }), reason: "demo trial generated" },
+    ]);
+    return summary;
   });
 }
 

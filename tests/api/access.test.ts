@@ -10,6 +10,7 @@ import { issueToken } from "../../src/modules/access/tokens";
 import { startServer } from "../../src/server";
 import type { RunningServer } from "../../src/server";
 import { bearer } from "../support/bearer";
+import { SYSTEM_ACTOR } from "../../src/modules/audit/audit-writer";
 
 describe("authentication, roles and site scoping over HTTP", () => {
   const dir = mkdtempSync(join(tmpdir(), "basketql-access-"));
@@ -56,7 +57,7 @@ describe("authentication, roles and site scoping over HTTP", () => {
   });
 
   it("signs in with a password and answers the same for an unknown user and a wrong password", async () => {
-    await setPassword(server.app.dataSource.manager, "demo-monitor-02", "correct horse battery");
+    await server.app.dataSource.transaction((manager) => setPassword(manager, SYSTEM_ACTOR, "demo-monitor-02", "correct horse battery"));
     const signIn = `mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { token user { username } } }`;
     const ok = await post(signIn, { u: "demo-monitor-02", p: "correct horse battery" });
     expect(ok.data.signIn.user.username).toBe("demo-monitor-02");

@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../../src/graphql/global-id";
 import { Access } from "../../src/modules/access/access";
-import { setPassword } from "../../src/modules/access/accounts";
+import { Role } from "../../src/modules/access/role";
+import { grantRole, revokeRole, setActive, setPassword } from "../../src/modules/access/accounts";
 import { User } from "../../src/modules/access/user.entity";
 import { chainHash } from "../../src/modules/audit/audit-chain";
-import { AuditEvent } from "../../src/modules/audit/audit-event.entity";
+import { AuditAction, AuditEvent } from "../../src/modules/audit/audit-event.entity";
 import { createTestApp } from "../support/test-app";
 import type { TestApp } from "../support/test-app";
 import { testDatabases } from "../support/test-database";
+import { SYSTEM_ACTOR } from "../../src/modules/audit/audit-writer";
 
 const CREATE_PATIENT = `mutation($input: CreatePatientInput!) { createPatient(input: $input) { id } }`;
 const CHANGE_STATUS = `mutation($input: ChangePatientStatusInput!) { changePatientStatus(input: $input) { id status } }`;
@@ -18,8 +20,8 @@ const RECORD_LAB = `mutation($input: RecordLabResultInput!) { recordLabResult(in
 const RECORD_ASSESSMENT = `mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id } }`;
 const RECORD_AE = `mutation($input: RecordAdverseEventInput!) { recordAdverseEvent(input: $input) { id } }`;
 const RECORD_CM = `mutation($input: RecordConcomitantMedicationInput!) { recordConcomitantMedication(input: $input) { id } }`;
-const AUDIT_TRAIL = `query($patientId: ID, $visitId: ID, $entityId: ID, $first: Int, $after: String) {
-  auditTrail(patientId: $patientId, visitId: $visitId, entityId: $entityId, first: $first, after: $after) {
+const AUDIT_TRAIL = `query($patientId: ID, $visitId: ID, $entityId: ID, $actions: [AuditAction!], $entityType: String, $field: String, $first: Int, $after: String) {
+  auditTrail(patientId: $patientId, visitId: $visitId, entityId: $entityId, actions: $actions, entityType: $entityType, field: $field, first: $first, after: $after) {
     nodes { id sequence occurredAt actorUsername actorRoles action entityType entityId patientId visitId field oldValue newValue reason previousHash hash }
     endCursor hasNextPage
   }
@@ -66,9 +68,19 @@ describe.each(testDatabases)("audit trail on %s", (kind) => {
   });
   afterAll(() => t.close());
 
-  it("does not audit the demo load (first version), so the trail starts empty and verifies", async () => {
-    expect(await auditCount()).toBe(0);
-    expect((await t.data(VERIFY, {}, auditor)).verifyAuditTrail).toEqual({ valid: true, checked: 0, firstBrokenId: null });
+  it("records the demo load as one IMPORT, with the demo accounts' creation and roles, and the chain verifies", async () => {
+    const rows = await trail({});
+    const imports = rows.filter((r) => r.action === "IMPORT");
+    expect(imports).toHaveLength(1);
+    expect(imports[0]).toMatchObject({ actorUsername: "system", entityType: "Study", reason: "demo trial generated" });
+    expect(JSON.parse(imports[0].newValue!)).toMatchObject({ patients: expect.any(Number), visits: expect.any(Number), seed: "basketql-demo" });
+    // Nothing else: no clinical row of the generated trial has its own audit record.
+    expect(new Set(rows.map((r) => r.entityType))).toEqual(new Set(["User", "RoleAssignment", "Study"]));
+    const grants = rows.filter((r) => r.action === "ROLE_GRANTED").map((r) => r.newValue);
+    expect(grants).toContain("demo-investigator-01: INVESTIGATOR at site 01 of TRANSREG");
+    expect(grants).toHaveLength(8);
+    expect(rows.filter((r) => r.entityType === "User").every((r) => r.action === "CREATE" && r.field !== "passwordHash")).toBe(true);
+    expect((await t.data(VERIFY, {}, auditor)).verifyAuditTrail).toEqual({ valid: true, checked: rows.length, firstBrokenId: null });
   });
 
   it("audits the initial entry of every field, with the actor and their roles, for every mutation", async () => {
@@ -149,7 +161,7 @@ describe.each(testDatabases)("audit trail on %s", (kind) => {
   });
 
   it("audits sign-in successes and failures, a failure in its own transaction", async () => {
-    await setPassword(t.dataSource.manager, "demo-monitor-02", "correct horse battery");
+    await t.dataSource.transaction((manager) => setPassword(manager, SYSTEM_ACTOR, "demo-monitor-02", "correct horse battery"));
     const signIn = `mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { token } }`;
     const anonymous = Access.anonymous();
     const wrong = await t.execute(signIn, { u: "demo-monitor-02", p: "wrong" }, anonymous);
@@ -158,7 +170,7 @@ describe.each(testDatabases)("audit trail on %s", (kind) => {
     await t.execute(signIn, { u: "n".repeat(100_000), p: "x" }, anonymous);
     await t.data(signIn, { u: "demo-monitor-02", p: "correct horse battery" }, anonymous);
     const user = await t.dataSource.manager.findOneByOrFail(User, { username: "demo-monitor-02" });
-    const rows = await t.dataSource.manager.find(AuditEvent, { where: [{ action: "SIGN_IN" }, { action: "SIGN_IN_FAILED" }], order: { id: "ASC" } });
+    const rows = await t.dataSource.manager.find(AuditEvent, { where: [{ action: AuditAction.SIGN_IN }, { action: AuditAction.SIGN_IN_FAILED }], order: { id: "ASC" } });
     expect(rows.map(({ action, actorId, actorUsername, entityId, reason }) => ({ action, actorId, actorUsername, entityId, reason }))).toEqual([
       { action: "SIGN_IN_FAILED", actorId: user.id, actorUsername: "demo-monitor-02", entityId: String(user.id), reason: "wrong password" },
       { action: "SIGN_IN_FAILED", actorId: null, actorUsername: "nobody", entityId: "nobody", reason: "unknown username" },
@@ -167,6 +179,34 @@ describe.each(testDatabases)("audit trail on %s", (kind) => {
       { action: "SIGN_IN", actorId: user.id, actorUsername: "demo-monitor-02", entityId: String(user.id), reason: null },
     ]);
     expect(rows[3].actorRoles).toMatch(/^MONITOR@/);
+  });
+
+  it("audits account administration: passwords (never their value), roles granted and revoked, deactivation", async () => {
+    const admin = { actorId: null, actorUsername: "operator@db-host", actorRoles: "COMMAND_LINE" };
+    await t.dataSource.transaction(async (manager) => {
+      await setPassword(manager, admin, "demo-analyst", "a long enough password");
+      await grantRole(manager, admin, { username: "demo-analyst", role: Role.MONITOR, siteCode: "02", expiresOn: "2030-12-31" }, "monitoring visit");
+      await revokeRole(manager, admin, { username: "demo-analyst", role: Role.MONITOR, siteCode: "02" }, "visit over");
+      await setActive(manager, admin, "demo-analyst", false, "left the study");
+    });
+    const rows = await trail({ actions: ["UPDATE", "ROLE_GRANTED", "ROLE_REVOKED"], entityType: undefined });
+    const mine = rows.filter((r) => r.actorUsername === "operator@db-host");
+    expect(mine.map(({ action, entityType, field, oldValue, newValue, reason, actorRoles }) => ({ action, entityType, field, oldValue, newValue, reason, actorRoles }))).toEqual([
+      { action: "UPDATE", entityType: "User", field: "password", oldValue: null, newValue: "(changed)", reason: null, actorRoles: "COMMAND_LINE" },
+      { action: "ROLE_GRANTED", entityType: "RoleAssignment", field: "role", oldValue: null, newValue: "demo-analyst: MONITOR at site 02 of TRANSREG until 2030-12-31", reason: "monitoring visit", actorRoles: "COMMAND_LINE" },
+      { action: "ROLE_REVOKED", entityType: "RoleAssignment", field: "role", oldValue: "demo-analyst: MONITOR at site 02 of TRANSREG until 2030-12-31", newValue: null, reason: "visit over", actorRoles: "COMMAND_LINE" },
+      { action: "UPDATE", entityType: "User", field: "active", oldValue: "true", newValue: "false", reason: "left the study", actorRoles: "COMMAND_LINE" },
+    ]);
+    // The filters: by action, by type and by field.
+    expect((await trail({ actions: ["ROLE_REVOKED"] })).map((r) => r.reason)).toEqual(["visit over"]);
+    expect((await trail({ entityType: "User", field: "active" })).map((r) => r.newValue)).toEqual([...Array(8).fill("true"), "false"]);
+    const refused = await t.execute(AUDIT_TRAIL, { actions: ["DROP"] }, auditor);
+    expect(refused.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    // Revoking a role the user does not hold is refused, naming it.
+    await expect(t.dataSource.transaction((m) => revokeRole(m, admin, { username: "demo-analyst", role: Role.MONITOR, siteCode: "02" }))).rejects.toThrow(
+      "role: demo-analyst does not hold MONITOR at site 02 of TRANSREG",
+    );
+    await t.dataSource.transaction((m) => setActive(m, admin, "demo-analyst", true));
   });
 
   it("is readable by auditors and data managers only", async () => {

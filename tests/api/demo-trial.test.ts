@@ -84,7 +84,9 @@ describe.each(testDatabases)("demo trial on %s", (kind) => {
     const other = await createTestApp(kind);
     try {
       await loadDemoTrial(other.dataSource, other.app.registry);
-      expect(await snapshotDatabase(other.dataSource, ["createdAt"])).toBe(await snapshotDatabase(t.dataSource, ["createdAt"]));
+      // Times differ between two loads, and with them the audit records' hashes; everything else is the same.
+      const volatile = ["createdAt", "occurredAt", "previousHash", "hash"];
+      expect(await snapshotDatabase(other.dataSource, volatile)).toBe(await snapshotDatabase(t.dataSource, volatile));
     } finally {
       await other.close();
     }

@@ -5,6 +5,7 @@ import { setPassword } from "../../src/modules/access/accounts";
 import { createTestApp } from "../support/test-app";
 import type { TestApp } from "../support/test-app";
 import { testDatabases } from "../support/test-database";
+import { SYSTEM_ACTOR } from "../../src/modules/audit/audit-writer";
 
 const PASSWORD = "correct horse battery staple";
 const VISIT_FIELDS = `id version state performed visitDate signature { signerName signerUsername meaning signedAt contentHash contentMatches } signatures { voidedAt voidReason }`;
@@ -71,7 +72,7 @@ describe.each(testDatabases)("record lifecycle on %s", (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp(kind, { demo: true });
-    await t.dataSource.transaction((manager) => setPassword(manager, "demo-investigator-01", PASSWORD));
+    await t.dataSource.transaction((manager) => setPassword(manager, SYSTEM_ACTOR, "demo-investigator-01", PASSWORD));
     investigator = await t.accessOf("demo-investigator-01");
     coordinator = await t.accessOf("demo-coordinator-01");
     dataManager = await t.accessOf("demo-data-manager");

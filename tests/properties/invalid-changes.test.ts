@@ -34,6 +34,7 @@ import {
   recordLabResult, recordVisit, usableBy, validAssessment,
 } from "./support/entry-specs";
 import { checkRejected, DatabaseGuard } from "./support/rejection";
+import { SYSTEM_ACTOR } from "../../src/modules/audit/audit-writer";
 
 const PASSWORD = "correct horse battery staple";
 type State = "IN_PROGRESS" | "COMPLETE" | "SIGNED" | "LOCKED";
@@ -163,7 +164,7 @@ interface World {
 
 async function buildWorld(t: TestApp): Promise<World> {
   const fx = await loadFixtures(t);
-  await t.dataSource.transaction((manager) => setPassword(manager, "demo-investigator-01", PASSWORD));
+  await t.dataSource.transaction((manager) => setPassword(manager, SYSTEM_ACTOR, "demo-investigator-01", PASSWORD));
   const investigator = await t.accessOf("demo-investigator-01");
   const { study } = await t.data(`{ study { id } }`);
   // Fresh patients are created at the first site, the investigator's.

@@ -6,6 +6,7 @@ import { setPassword } from "../../src/modules/access/accounts";
 import { createTestApp } from "../support/test-app";
 import type { GraphQLResult, TestApp } from "../support/test-app";
 import { testDatabases } from "../support/test-database";
+import { SYSTEM_ACTOR } from "../../src/modules/audit/audit-writer";
 
 /**
  * Model-based test of the visit lifecycle: random sequences of lifecycle steps and data changes, by
@@ -218,7 +219,7 @@ describe.each(testDatabases)("visit lifecycle model on %s", (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp(kind, { demo: true });
-    await t.dataSource.transaction((manager) => setPassword(manager, "demo-investigator-01", PASSWORD));
+    await t.dataSource.transaction((manager) => setPassword(manager, SYSTEM_ACTOR, "demo-investigator-01", PASSWORD));
     people = { coordinator: await t.accessOf("demo-coordinator-01"), investigator: await t.accessOf("demo-investigator-01"), dataManager: await t.accessOf("demo-data-manager") };
     const { study } = await t.data(`{ study { cohorts { id diseaseId } } }`);
     cohortId = study.cohorts.find((c: { diseaseId: string }) => c.diseaseId === "rheumatoid-arthritis").id;

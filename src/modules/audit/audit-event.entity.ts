@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { toGlobalId } from "../../graphql/global-id";
 
@@ -19,6 +19,26 @@ export enum AuditAction {
   ROLE_REVOKED = "ROLE_REVOKED",
   IMPORT = "IMPORT",
 }
+
+registerEnumType(AuditAction, {
+  name: "AuditAction",
+  valuesConfig: {
+    CREATE: { description: "A record entered (one row per field), or an account created." },
+    UPDATE: { description: "A field changed: a correction, a lifecycle step, a password or an account's activation." },
+    REMOVE: { description: "A record removed from the data, with a reason." },
+    RESTORE: { description: "A removed record brought back, with a reason." },
+    SIGN_IN: { description: "A successful sign-in." },
+    SIGN_IN_FAILED: { description: "A refused sign-in (unknown username, wrong password, inactive account)." },
+    SIGN: { description: "A visit signed." },
+    SIGN_FAILED: { description: "A signature refused for a wrong password." },
+    VOID_SIGNATURE: { description: "A signature voided by a change to the signed visit." },
+    LOCK: { description: "A visit or the study locked." },
+    UNLOCK: { description: "A visit or the study unlocked, with a reason." },
+    ROLE_GRANTED: { description: "A role given to a user." },
+    ROLE_REVOKED: { description: "A role taken from a user." },
+    IMPORT: { description: "Data loaded in bulk (the demo trial), recorded as one event." },
+  },
+});
 
 /**
  * One append-only audit record: one field of one entity changed by one actor, or one security event.
@@ -60,9 +80,9 @@ export class AuditEvent {
   @Column("text")
   actorRoles: string;
 
-  @Field()
+  @Field(() => AuditAction)
   @Column("varchar")
-  action: string;
+  action: AuditAction;
 
   @Field({ description: "The GraphQL type of the record, e.g. `Patient`, `Visit`, `User`." })
   @Column("varchar")

@@ -11,6 +11,9 @@ export interface AuditActor {
   actorRoles: string;
 }
 
+/** The service itself (the demo load, and tests' setup), as `Access.system()` is recorded. */
+export const SYSTEM_ACTOR: AuditActor = { actorId: 0, actorUsername: "system", actorRoles: "SYSTEM" };
+
 export function actorOf(access: Access): AuditActor {
   if (!access.actor) return { actorId: null, actorUsername: "anonymous", actorRoles: "" };
   const roles = access.isSystem

@@ -6,7 +6,7 @@ import type { Access } from "../access/access";
 import { Role } from "../access/role";
 import { decodeId } from "../../validation/checks";
 import { verifyAuditChain } from "./audit-chain";
-import { AuditEvent } from "./audit-event.entity";
+import { AuditAction, AuditEvent } from "./audit-event.entity";
 
 @ObjectType({ description: "Result of recomputing the audit trail's hash chain." })
 export class AuditVerification {
@@ -40,12 +40,15 @@ function assertMayReadAudit(access: Access): void {
 
 @Resolver()
 export class AuditResolver {
-  @Query(() => AuditTrailPage, { description: "Audit records, oldest first, of a patient, a visit or a record. AUDITOR and DATA_MANAGER only." })
+  @Query(() => AuditTrailPage, { description: "Audit records, oldest first, of a patient, a visit or a record, optionally only some actions, types or fields. AUDITOR and DATA_MANAGER only." })
   async auditTrail(
     @Ctx() { dataSource, access }: Context,
     @Arg("patientId", () => ID, { nullable: true }) patientId?: string,
     @Arg("visitId", () => ID, { nullable: true }) visitId?: string,
     @Arg("entityId", () => ID, { nullable: true }) entityId?: string,
+    @Arg("actions", () => [AuditAction], { nullable: true, description: "Only these actions, e.g. [ROLE_GRANTED, ROLE_REVOKED]." }) actions?: AuditAction[],
+    @Arg("entityType", () => String, { nullable: true, description: "Only records of this type, e.g. `User`, `RoleAssignment`, `LabResult`." }) entityType?: string,
+    @Arg("field", () => String, { nullable: true, description: "Only changes of this field, e.g. `value`." }) field?: string,
     @Arg("first", () => Int, { nullable: true, defaultValue: 100 }) first = 100,
     @Arg("after", () => String, { nullable: true }) after?: string,
   ): Promise<AuditTrailPage> {
@@ -59,6 +62,9 @@ export class AuditResolver {
       if (!decoded) throw invalidInput("entityId", `is not an id (got ${JSON.stringify(entityId)})`);
       query.andWhere("a.entityType = :type AND a.entityId = :key", { type: decoded.type, key: String(decoded.key) });
     }
+    if (actions) query.andWhere("a.action IN (:...actions)", { actions: actions.length > 0 ? actions : [""] });
+    if (entityType) query.andWhere("a.entityType = :entityType", { entityType });
+    if (field) query.andWhere("a.field = :field", { field });
     if (after) {
       const cursor = fromGlobalId(after);
       if (!cursor || cursor.type !== "AuditEvent") throw invalidInput("after", `is not an audit cursor (got ${JSON.stringify(after)})`);
