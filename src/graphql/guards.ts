@@ -27,7 +27,10 @@ const IDENTIFYING_FIELDS = new Set([
   "DoseAdministration.notGivenReason",
 ]);
 
+/** Free-text reasons, on whichever type carries them (every removable record, signatures). */
+const FREE_TEXT_REASONS = new Set(["removalReason", "voidReason"]);
+
 export const deidentifyForAnalysts: MiddlewareFn<Context> = async ({ context, info }, next) => {
-  if (context.access.deidentified && IDENTIFYING_FIELDS.has(`${info.parentType.name}.${info.fieldName}`)) return null;
+  if (context.access.deidentified && (IDENTIFYING_FIELDS.has(`${info.parentType.name}.${info.fieldName}`) || FREE_TEXT_REASONS.has(info.fieldName))) return null;
   return next();
 };

@@ -119,4 +119,19 @@ describe("authentication, roles and site scoping over HTTP", () => {
     expect(manager.data.patients.nodes.some((p: any) => p.yearOfBirth !== null)).toBe(true);
     expect((await post(query, undefined, "demo-admin")).data.patients.totalCount).toBe(0);
   });
+
+  it("hides the free-text reason of a removed record from analysts", async () => {
+    const { patients } = (await post(`{ patients(first: 1) { nodes { concomitantMedications(first: 1) { nodes { id version } } } } }`, undefined, "demo-data-manager")).data;
+    const medication = patients.nodes[0].concomitantMedications.nodes[0];
+    const removed = await post(
+      `mutation($id: ID!, $v: Int!) { removeRecord(id: $id, expectedVersion: $v, reason: "entered for the wrong patient, J. Smith") { version } }`,
+      { id: medication.id, v: medication.version },
+      "demo-investigator-01",
+    );
+    expect(removed.errors).toBeUndefined();
+    const read = `query($id: ID!) { node(id: $id) { ... on ConcomitantMedication { removedAt removalReason } } }`;
+    expect((await post(read, { id: medication.id }, "demo-data-manager")).data.node.removalReason).toBe("entered for the wrong patient, J. Smith");
+    const analyst = (await post(read, { id: medication.id }, "demo-analyst")).data.node;
+    expect(analyst).toEqual({ removedAt: expect.any(String), removalReason: null });
+  });
 });
