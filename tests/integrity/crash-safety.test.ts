@@ -28,6 +28,7 @@ import { isDeepStrictEqual, promisify } from "node:util";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/data-source";
+import { verifyAuditChain } from "../../src/modules/audit/audit-chain";
 import { dumpEveryTable, rowCounts, scalar } from "./fixtures/sqlite-inspection";
 import { SUBJECT_PREFIX, UNIT_ASSESSMENTS, UNIT_IMMUNE_PARAMETERS, UNIT_LAB_TESTS } from "./fixtures/visit-unit";
 
@@ -48,8 +49,11 @@ const DEMO_KILL_BANDS: Array<[number, number]> = [
 /** Kills of the visit writer, each 100–1500 ms after its first committed visit, on the same file. */
 const VISIT_WRITER_RUNS = 3;
 
-/** The demo accounts' creation time (datetime('now')): the one value two complete loads do not share. */
-const VOLATILE_COLUMNS = ["createdAt"];
+/**
+ * The values two complete loads do not share: the demo accounts' creation time (datetime('now')), and
+ * the audit records' time with the hashes chained over it.
+ */
+const VOLATILE_COLUMNS = ["createdAt", "occurredAt", "previousHash", "hash"];
 /** Tables that exist before any clinical write: TypeORM's migration log, the immune catalogue, SQLite's. */
 const NOT_TRIAL_DATA = new Set(["migrations", "immune_parameter", "sqlite_sequence"]);
 
@@ -149,6 +153,9 @@ async function expectCompleteDemoTrial(dataSource: DataSource, summary: DemoSumm
   expect(await scalar(dataSource, `SELECT count(*) FROM patient`)).toBe(summary.patients);
   expect(await scalar(dataSource, `SELECT count(*) FROM visit`)).toBe(summary.visits);
   expect(await scalar(dataSource, `SELECT count(*) FROM app_user`)).toBe(summary.accounts.length);
+  // The load's audit records (accounts, roles, the import) came with it, chained intact.
+  expect(await scalar(dataSource, `SELECT count(*) FROM audit_event WHERE action = 'IMPORT'`)).toBe(1);
+  expect(await verifyAuditChain(dataSource.manager)).toMatchObject({ valid: true });
   // the loader's last write for each patient is the final status; visits, doses and panels come before it
   expect(await scalar(dataSource, `SELECT count(*) FROM patient WHERE status NOT IN ('COMPLETED', 'WITHDRAWN')`)).toBe(0);
   expect(await scalar(dataSource, `SELECT count(*) FROM patient p WHERE (SELECT count(*) FROM visit v WHERE v.patientId = p.id) < 4`)).toBe(0);

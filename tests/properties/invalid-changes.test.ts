@@ -410,7 +410,7 @@ function removal(mutation: "removeRecord" | "restoreRecord"): ChangeSpec {
 }
 
 /** A lifecycle step of a visit in one of `from`; `reason` says whether it needs one. */
-function step(mutation: string, from: State[], reason: "required" | "optional", extra: Partial<ChangeSpec> = {}): ChangeSpec {
+function step(mutation: string, from: State[], reason: "required" | "optional"): ChangeSpec {
   const others = (world: World) => (["IN_PROGRESS", "COMPLETE", "SIGNED", "LOCKED"] as State[]).filter((s) => !from.includes(s)).map((s) => ({ state: s, ref: world.visits[s] }));
   const unlocking = from.includes("LOCKED");
   return {
@@ -435,7 +435,6 @@ function step(mutation: string, from: State[], reason: "required" | "optional", 
       await world.make.bring(visitId, state);
       return { ...input, visitId, expectedVersion: await world.make.version(visitId) };
     },
-    ...extra,
   };
 }
 
