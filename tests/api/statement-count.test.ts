@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SqlLogger } from "../../src/db/sql-logger";
+import { setPassword } from "../../src/modules/access/accounts";
+import { SYSTEM_ACTOR } from "../../src/modules/audit/audit-writer";
 import { createTestApp } from "../support/test-app";
 import type { TestApp } from "../support/test-app";
 import { testDatabases } from "../support/test-database";
@@ -46,5 +48,27 @@ describe.each(testDatabases)("statements per nested view on %s", (kind) => {
     expect(large.statements).toBe(small.statements);
     // one statement per list or relation level, not per row
     expect(large.statements).toBeLessThan(20);
+  });
+
+  it("checks the signatures of a list of visits in a fixed number of statements", async () => {
+    const password = "correct horse battery staple";
+    await t.dataSource.transaction((manager) => setPassword(manager, SYSTEM_ACTOR, "demo-investigator-01", password));
+    const investigator = await t.accessOf("demo-investigator-01");
+    const { visits } = await t.data(`{ visits(first: 8, where: { state: { eq: COMPLETE } }) { nodes { id version } } }`, undefined, investigator);
+    expect(visits.nodes).toHaveLength(8);
+    for (const v of visits.nodes) {
+      await t.data(`mutation($input: SignVisitInput!) { signVisit(input: $input) { id } }`, { input: { visitId: v.id, expectedVersion: v.version, password, meaning: "APPROVAL" } }, investigator);
+    }
+    const signed = async (first: number) => {
+      const logger = t.dataSource.logger as SqlLogger;
+      const before = logger.statements;
+      const { visits: page } = await t.data(`query($first: Int!) { visits(first: $first, where: { state: { eq: SIGNED } }) { nodes { signature { contentMatches } } } }`, { first }, investigator);
+      return { statements: logger.statements - before, matches: page.nodes.map((n: any) => n.signature.contentMatches) };
+    };
+    const two = await signed(2);
+    const eight = await signed(8);
+    expect(two.matches).toEqual([true, true]);
+    expect(eight.matches).toEqual(Array(8).fill(true));
+    expect(eight.statements).toBe(two.statements);
   });
 });

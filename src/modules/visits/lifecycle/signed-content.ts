@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { stringify } from "safe-stable-stringify";
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import { In } from "typeorm";
 import { ClinicalAssessment } from "../../assessments/clinical-assessment.entity";
 import { ImmuneMeasurement } from "../../immunology/immune-measurement.entity";
 import { LabResult } from "../../labs/lab-result.entity";
@@ -12,7 +13,7 @@ import type { Visit } from "../visit.entity";
  * concomitant medications are patient-level logs: they may name the visit they were reported at,
  * but are not part of it.
  */
-export const VISIT_CONTENT: EntityTarget<ObjectLiteral & { id: number }>[] = [ImmuneMeasurement, LabResult, ClinicalAssessment, DoseAdministration];
+export const VISIT_CONTENT: EntityTarget<ObjectLiteral & { id: number; visitId: number }>[] = [ImmuneMeasurement, LabResult, ClinicalAssessment, DoseAdministration];
 
 /** Bookkeeping columns, which change with the lifecycle rather than with the data. */
 const BOOKKEEPING = new Set(["version", "state", "removedAt", "removalReason"]);
@@ -23,18 +24,31 @@ function clinicalColumns(manager: EntityManager, entity: EntityTarget<ObjectLite
 }
 
 /**
- * SHA-256 of a visit's data as it is now: the visit and every record of it still part of the data,
+ * SHA-256 of each visit's data as it is now: the visit and every record of it still part of the data,
  * each with its clinical fields, in a canonical JSON form (sorted keys, records by table and id).
- * Signing stores it; recomputing it later shows whether the signed content is unchanged.
+ * Signing stores it; recomputing it later shows whether the signed content is unchanged. One query
+ * per content table, whatever the number of visits.
  */
-export async function visitContentHash(manager: EntityManager, visit: Visit): Promise<string> {
-  const records: Record<string, unknown[]> = {};
+export async function visitContentHashes(manager: EntityManager, visits: Visit[]): Promise<Map<number, string>> {
+  const ids = visits.map((v) => v.id);
+  const records = new Map(ids.map((id) => [id, {} as Record<string, unknown[]>]));
   for (const entity of VISIT_CONTENT) {
-    const rows = await manager.find(entity, { where: { visitId: visit.id }, order: { id: "ASC" } });
-    records[manager.connection.getMetadata(entity).name] = rows.map((row) => clinicalColumns(manager, entity, row));
+    const name = manager.connection.getMetadata(entity).name;
+    for (const content of records.values()) content[name] = [];
+    const rows = ids.length === 0 ? [] : await manager.find(entity, { where: { visitId: In(ids) }, order: { id: "ASC" } });
+    for (const row of rows) records.get(row.visitId)![name].push(clinicalColumns(manager, entity, row));
   }
-  const content = { visit: clinicalColumns(manager, manager.connection.getMetadata("Visit").target, visit), records };
-  return createHash("sha256").update(stringify(content)!).digest("hex");
+  const visitTarget = manager.connection.getMetadata("Visit").target;
+  return new Map(
+    visits.map((visit) => {
+      const content = { visit: clinicalColumns(manager, visitTarget, visit), records: records.get(visit.id) };
+      return [visit.id, createHash("sha256").update(stringify(content)!).digest("hex")];
+    }),
+  );
+}
+
+export async function visitContentHash(manager: EntityManager, visit: Visit): Promise<string> {
+  return (await visitContentHashes(manager, [visit])).get(visit.id)!;
 }
 
 /** How many records of the visit are still part of the data (a visit is removed only when empty). */
