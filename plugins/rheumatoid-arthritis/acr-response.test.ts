@@ -33,6 +33,9 @@ describe("ACR_CORE_SET", () => {
     expect(outcome.ok ? [] : outcome.problems.map((p) => p.field)).toEqual(["inputs.crp"]);
     expect(scoreInstrument(ACR_CORE_SET, { ...rest, crp }).ok).toBe(true);
     expect(scoreInstrument(ACR_CORE_SET, { ...rest, esr }).ok).toBe(true);
+    // Null is absent, as the API sends it: both null is the same as both omitted.
+    const nulled = scoreInstrument(ACR_CORE_SET, { ...rest, crp: null, esr: null });
+    expect(nulled.ok ? [] : nulled.problems.map((p) => p.field)).toEqual(["inputs.crp"]);
   });
 
   it("rejects 69 tender joints, 67 swollen joints, 2.5 joints, a VAS of 101 mm and HAQ-DI 3.1", () => {

@@ -1,8 +1,8 @@
+import { roundTo } from "../../src/plugin-api";
 import type { DemoAssessment, DemoVisitContext } from "../../src/plugin-api";
 import { SLEDAI_2K_DESCRIPTORS } from "./descriptors";
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
-const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
 
 /**
  * Probability of each descriptor at no activity (base) and its rise at maximal activity (slope). Trial
@@ -46,7 +46,7 @@ export function demoAssessments({ random, activity }: DemoVisitContext): DemoAss
     const [base, slope] = LIKELIHOOD[name];
     descriptors[name] = random() < base + slope * activity;
   }
-  const physicianGlobal = clamp(round(0.1 + activity * 2.3 + (random() - 0.5) * 0.5, 1), 0, 3);
+  const physicianGlobal = clamp(roundTo(0.1 + activity * 2.3 + (random() - 0.5) * 0.5, 1), 0, 3);
   // Prednisolone in 2.5 mg steps: tapered as activity falls, about 15 mg/day at maximal activity.
   const prednisoloneDose = clamp(Math.round((activity * 15 + (random() - 0.5) * 5) / 2.5) * 2.5, 0, 60);
   const therapyChanged = random() < 0.05 + 0.25 * activity;

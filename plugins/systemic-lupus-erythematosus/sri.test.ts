@@ -41,8 +41,9 @@ describe("SRI-4 (Furie 2009) boundaries", () => {
     expect(sri4({ newBilagB: 2 })).toBe("NON_RESPONDER");
   });
 
-  it("is not evaluable when the baseline is below 4 or the BILAG counts exceed the 9 domains", () => {
-    expect(sri4({ baselineSledai: 3, followUpSledai: 0 })).toBe("NOT_EVALUABLE");
+  it("is not a responder from a baseline below 4 (saying why), and not evaluable when the BILAG counts exceed the 9 domains", () => {
+    expect(sri4({ baselineSledai: 3, followUpSledai: 0 })).toBe("NON_RESPONDER");
+    expect(sriResponse(4, { ...base, baselineSledai: 3, followUpSledai: 0 }).reason).toMatch(/reduction 3 \(≥ 4 needed: NOT met; impossible from a baseline below 4\)/);
     expect(sri4({ newBilagA: 5, newBilagB: 5 })).toBe("NOT_EVALUABLE");
   });
 
@@ -57,11 +58,11 @@ describe("SRI-4 (Furie 2009) boundaries", () => {
 });
 
 describe("SRI-5 to SRI-8 raise the SLEDAI threshold", () => {
-  it.each([5, 6, 7, 8])("SRI-%i: a reduction of exactly k responds, k − 1 does not, baseline k − 1 is not evaluable", (k) => {
+  it.each([5, 6, 7, 8])("SRI-%i: a reduction of exactly k responds, k − 1 does not, nor a fall to 0 from baseline k − 1", (k) => {
     const at = (baselineSledai: number, followUpSledai: number) => sriResponse(k, { ...base, baselineSledai, followUpSledai }).status;
     expect(at(16, 16 - k)).toBe("RESPONDER");
     expect(at(16, 17 - k)).toBe("NON_RESPONDER");
-    expect(at(k - 1, 0)).toBe("NOT_EVALUABLE");
+    expect(at(k - 1, 0)).toBe("NON_RESPONDER");
   });
 
   it("are separate criteria SRI_4 … SRI_8 on SLEDAI_2K with PGA_SLE as companion", () => {

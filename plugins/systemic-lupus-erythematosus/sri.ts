@@ -10,7 +10,8 @@ import { FURIE_2009, GLADMAN_2002, NAVARRA_2011 } from "./references";
  * - the PGA (0–3) rises by < 0.3 from baseline.
  *
  * Each k is its own criterion (SRI_4 … SRI_8) so that every endpoint has one stable code. A baseline SLEDAI-2K
- * below k makes the k-point fall impossible: NOT_EVALUABLE rather than a silent non-response.
+ * below k cannot fall by k: the patient is not a responder (the criterion is not met), and the reason says why;
+ * leaving such patients out as not evaluable would inflate responder rates.
  * The PGA rise is compared unrounded with `lessThan` (1e-9 tolerance): 1.3 − 1.0 = 0.30000000000000004 is a
  * rise of 0.3 and fails, 0.29 passes.
  */
@@ -52,9 +53,6 @@ export function sriResponse(k: number, v: SriValues): ResponseResult {
   if (newBilagA + newBilagB > BILAG_DOMAINS) {
     return notEvaluable(`${code} not evaluable: ${newBilagA} new A + ${newBilagB} new B domains exceed the ${BILAG_DOMAINS} BILAG-2004 domains`, baselineSledai, followUpSledai);
   }
-  if (lessThan(baselineSledai, k)) {
-    return notEvaluable(`${code} not evaluable: baseline SLEDAI-2K ${baselineSledai} is below ${k}, so a ${k}-point reduction is impossible`, baselineSledai, followUpSledai);
-  }
   const reduction = baselineSledai - followUpSledai;
   const pgaRise = followUpPga - baselinePga;
   const sledaiMet = atLeast(reduction, k);
@@ -63,7 +61,8 @@ export function sriResponse(k: number, v: SriValues): ResponseResult {
   const pgaMet = lessThan(pgaRise, 0.3);
   const met = sledaiMet && bilagAMet && bilagBMet && pgaMet;
   const reason =
-    `${code} ${met ? "met" : "not met"}: SLEDAI-2K ${baselineSledai} → ${followUpSledai}, reduction ${reduction} (≥ ${k} needed: ${tick(sledaiMet)}); ` +
+    `${code} ${met ? "met" : "not met"}: SLEDAI-2K ${baselineSledai} → ${followUpSledai}, reduction ${reduction} (≥ ${k} needed: ${tick(sledaiMet)}` +
+    `${lessThan(baselineSledai, k) ? `; impossible from a baseline below ${k}` : ""}); ` +
     `new BILAG A ${newBilagA} (0 allowed: ${tick(bilagAMet)}); new BILAG B ${newBilagB} (≤ 1 allowed: ${tick(bilagBMet)}); ` +
     `PGA ${baselinePga} → ${followUpPga}, rise ${roundTo(pgaRise, 6)} (< 0.3 needed: ${tick(pgaMet)}).`;
   return {
@@ -153,7 +152,7 @@ function examples(k: number): ResponseExample[] {
     ex([16, 1.0], [exact, 1.0], [1, 0], "NON_RESPONDER", "one new BILAG A domain"),
     ex([16, 1.0], [exact, 1.0], [0, 1], "RESPONDER", "one new BILAG B domain is allowed"),
     ex([16, 1.0], [exact, 1.0], [0, 2], "NON_RESPONDER", "two new BILAG B domains"),
-    ex([k - 1, 1.0], [0, 0.5], [0, 0], "NOT_EVALUABLE", `baseline SLEDAI-2K ${k - 1} < ${k}: a ${k}-point reduction is impossible`),
+    ex([k - 1, 1.0], [0, 0.5], [0, 0], "NON_RESPONDER", `baseline SLEDAI-2K ${k - 1} < ${k}: a ${k}-point reduction is impossible`),
     ex([16, 1.0], [exact, 1.0], [5, 5], "NOT_EVALUABLE", "5 new A + 5 new B domains exceed the 9 BILAG-2004 domains"),
   ];
   if (k === 4) {
@@ -175,7 +174,7 @@ function sriCriterion(k: 4 | 5 | 6 | 7 | 8): ResponseCriterion {
       "counts 0–9; BILAG-2004 is not scored by this service), and the physician global assessment (PGA_SLE companion, 0–3) rises by < 0.3. " +
       "Protocol choices: SLEDAI-2K replaces the SELENA-SLEDAI used in BLISS; the PGA rise is compared unrounded with a 1e-9 tolerance, so " +
       "1.0 → 1.3 is a rise of 0.3 and fails while 1.0 → 1.29 passes; a baseline SLEDAI-2K below " +
-      `${k} is NOT_EVALUABLE (a ${k}-point fall is impossible), as is newBilagA + newBilagB > 9. SRI-4 to SRI-8 are separate criteria (SRI_4 … SRI_8). ` +
+      `${k} is NON_RESPONDER (a ${k}-point fall is impossible); newBilagA + newBilagB > 9 is NOT_EVALUABLE. SRI-4 to SRI-8 are separate criteria (SRI_4 … SRI_8). ` +
       "Needs raw SLEDAI-2K descriptors and PGA_SLE at both visits. change and percentChange are those of SLEDAI-2K.",
     instruments: ["SLEDAI_2K"],
     basis: "INPUTS",
