@@ -217,6 +217,34 @@ describe.each(testDatabases)("record lifecycle on %s", (kind) => {
     expect((await trail(visitId)).some((r) => r.action === "UPDATE" && r.field === "state" && r.oldValue === "SIGNED" && r.newValue === "COMPLETE")).toBe(true);
   });
 
+  it("corrects a signed visit's own fields in one write: the version returned is the one stored, each change audited once", async () => {
+    const { visitId, visit: signed } = await signedVisit();
+    const CORRECT_VISIT = `mutation($id: ID!, $v: Int!, $reason: String, $input: RecordVisitInput!) {
+      correctVisit(id: $id, expectedVersion: $v, reason: $reason, input: $input) { ${VISIT_FIELDS} }
+    }`;
+    const { node } = await t.data(`query($id: ID!) { node(id: $id) { ... on Visit { plannedVisit { id } } } }`, { id: visitId }, coordinator);
+    const input = { patientId, plannedVisitId: node.plannedVisit.id, visitDate: "2024-01-04" };
+    const corrected = (await t.data(CORRECT_VISIT, { id: visitId, v: signed.version, reason: "date mistyped", input }, coordinator)).correctVisit;
+    expect(corrected).toMatchObject({ version: signed.version + 1, state: "COMPLETE", visitDate: "2024-01-04", signature: null, signatures: [{ voidReason: "date mistyped" }] });
+    expect(await visit(visitId)).toMatchObject({ version: corrected.version, state: "COMPLETE" });
+    const changes = (await trail(visitId)).filter((r) => r.reason === "date mistyped").map((r) => [r.action, r.field, r.oldValue, r.newValue]);
+    expect(changes).toEqual([
+      ["UPDATE", "visitDate", "2024-01-03", "2024-01-04"],
+      ["UPDATE", "studyDay", "1", "2"],
+      ["UPDATE", "state", "SIGNED", "COMPLETE"],
+    ]);
+    // The version it returned is current: the next write based on it succeeds.
+    await t.data(STEP("completeVisit").replace("completeVisit", "reopenVisit"), { input: { visitId, expectedVersion: corrected.version, reason: "more data" } }, coordinator);
+  });
+
+  it("the database itself refuses a second live visit for the same planned visit", async () => {
+    const { visitId } = await visitWithLab();
+    const [row] = await t.dataSource.query(`SELECT "patientId", "plannedVisitId", "visitDate" FROM "visit" WHERE "id" = ${Number(Buffer.from(visitId, "base64url").toString().split(":")[1])}`);
+    await expect(
+      t.dataSource.query(`INSERT INTO "visit" ("patientId", "plannedVisitId", "visitDate", "outOfWindow", "state") VALUES (${row.patientId}, ${row.plannedVisitId}, '${row.visitDate}', ${kind === "postgres" ? "false" : 0}, 'IN_PROGRESS')`),
+    ).rejects.toThrow(/unique/i);
+  });
+
   it("locks a signed visit (data manager only); a locked visit refuses every write until unlocked with a reason", async () => {
     const { visitId, labId, visit: signed } = await signedVisit();
     expect((await errorOf(STEP("lockVisit"), { input: { visitId, expectedVersion: signed.version } }, investigator)).code).toBe("FORBIDDEN");

@@ -15,7 +15,7 @@ export interface Change<T extends ClinicalRow = ClinicalRow> {
   record: T;
   /** The visit whose lifecycle governs the change: the record itself for a visit, its visit for visit content. */
   visit: Visit | null;
-  /** The visit whose content the change alters, if any. */
+  /** The visit whose content the change alters, if any (not the visit itself: its own fields are written directly). */
   contentOf: number | null;
 }
 
@@ -39,7 +39,7 @@ export async function beginChange<T extends ClinicalRow>(manager: EntityManager,
     kind.name === "Visit" ? { visitId: id } : contentOf !== null ? { visitId: toGlobalId("Visit", contentOf) } : { patientId: toGlobalId("Patient", record.patientId) };
   const { visit } = await openForWrite(manager, access, target, { removedVisit: kind.name === "Visit" });
   if (record.version !== expectedVersion) throw conflict(kind.name, id, expectedVersion, record.version);
-  return { kind, record, visit, contentOf: kind.name === "Visit" ? record.id : contentOf };
+  return { kind, record, visit, contentOf };
 }
 
 /** Whether restoring `record` would give its visit a second live record of the same kind (or the patient a second planned visit). */

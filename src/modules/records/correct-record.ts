@@ -3,7 +3,7 @@ import { invalidInput } from "../../errors";
 import { fromGlobalId } from "../../graphql/global-id";
 import type { Access } from "../access/access";
 import { auditUpdate } from "../audit/audit-writer";
-import { visitContentChanged } from "../visits/lifecycle/visit-changes";
+import { leaveSigned, visitContentChanged } from "../visits/lifecycle/visit-changes";
 import { beginChange } from "./change-record";
 import type { ClinicalRow, RecordKind } from "./record-kinds";
 import { writeVersioned } from "./versioned-write";
@@ -47,7 +47,8 @@ export async function correctRecord<T extends ClinicalRow>(
   const next = (await build(change.record.id)) as unknown as Record<string, unknown>;
   const columns = manager.connection.getMetadata(kind.entity).columns.map((c) => c.propertyName).filter((name) => !FIXED.has(name));
   const changes = Object.fromEntries(columns.filter((name) => next[name] !== undefined).map((name) => [name, next[name]])) as Partial<T>;
-  const after = await writeVersioned(manager, kind.entity, change.record, args.expectedVersion, changes);
+  const lifecycle = kind.name === "Visit" ? await leaveSigned(manager, access, change.visit!, reason) : {};
+  const after = await writeVersioned(manager, kind.entity, change.record, args.expectedVersion, { ...changes, ...lifecycle });
   await auditUpdate(manager, access, kind.entity, change.record, after, reason);
   if (change.contentOf !== null && change.visit) await visitContentChanged(manager, access, change.visit, reason);
   return after as T;

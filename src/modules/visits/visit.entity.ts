@@ -12,6 +12,7 @@ import { RemovableRecord, VersionedRecord } from "../records/record-base";
 @ObjectType({ implements: [Node, VersionedRecord, RemovableRecord], description: "A visit that took place (or was planned and not done) for one patient." })
 @Entity("visit")
 @Index(["patientId", "visitDate"])
+@Index(["patientId", "plannedVisitId"], { unique: true, where: `"removedAt" IS NULL` })
 export class Visit extends RemovableRecord {
   @PrimaryGeneratedColumn()
   id: number;

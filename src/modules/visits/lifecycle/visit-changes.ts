@@ -33,14 +33,24 @@ export async function voidSignature(manager: EntityManager, access: Access, visi
 }
 
 /**
- * A record of `visit` (or the visit itself; `visit` as read by openForWrite, whose row it holds) was added, corrected, removed or restored: the visit
- * moves to its next version, so a client about to sign or lock it sees that its content changed, and
- * a SIGNED visit loses its signature and returns to COMPLETE.
+ * The visit's own fields are about to change (a correction, removal or restore of the visit): a SIGNED
+ * visit loses its signature, and the returned changes take it back to COMPLETE in the same write.
+ */
+export async function leaveSigned(manager: EntityManager, access: Access, visit: Visit, reason: string | null): Promise<Partial<Visit>> {
+  if (visit.state !== VisitState.SIGNED) return {};
+  await voidSignature(manager, access, visit.id, reason);
+  return { state: VisitState.COMPLETE };
+}
+
+/**
+ * A record of `visit` (as read by openForWrite, whose row it holds) was added, corrected, removed or
+ * restored: the visit moves to its next version, so a client about to sign or lock it sees that its
+ * content changed, and a SIGNED visit loses its signature and returns to COMPLETE.
  */
 export async function visitContentChanged(manager: EntityManager, access: Access, visit: Visit, reason: string | null): Promise<void> {
-  if (visit.state === VisitState.SIGNED) {
-    await voidSignature(manager, access, visit.id, reason);
-    await updateVisit(manager, access, visit, { state: VisitState.COMPLETE }, reason);
+  const changes = await leaveSigned(manager, access, visit, reason);
+  if (changes.state) {
+    await updateVisit(manager, access, visit, changes, reason);
   } else {
     // Only the version moves: nothing to audit, no need to read the visit back.
     await manager.createQueryBuilder().update(Visit).set({ version: () => `"version" + 1` }).where(`"id" = :id`, { id: visit.id }).execute();
