@@ -18,6 +18,12 @@ export const QUERY_LIMITS = {
   maxDirectives: 50,
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: 100_000,
+  /**
+   * A `where` filter arrives in variables, which the limits above do not see: its nesting (objects
+   * within objects, relation filters included) and its size (fields and list values) are capped here.
+   */
+  maxFilterDepth: 12,
+  maxFilterSize: 500,
 };
 
 export function armor() {

@@ -41,4 +41,12 @@ describe("global ids and node(id:)", () => {
     const missing = Buffer.from("Patient:999999").toString("base64url");
     expect((await t.data(`query($id: ID!) { node(id: $id) { id } }`, { id: missing })).node).toBeNull();
   });
+
+  it("answers null, without an error, for existing rows that are not Nodes (users, role assignments, audit records)", async () => {
+    for (const type of ["User", "RoleAssignment", "AuditEvent"]) {
+      const id = Buffer.from(`${type}:1`).toString("base64url");
+      const result = await t.execute(`query($id: ID!) { node(id: $id) { id } }`, { id });
+      expect(result, type).toEqual({ data: { node: null } });
+    }
+  });
 });

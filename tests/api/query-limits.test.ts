@@ -64,6 +64,23 @@ describe("query limits", () => {
     expect(body.errors[0].extensions.code).toBe("PAYLOAD_TOO_LARGE");
   });
 
+  it("refuses a filter nested too deep or too large, naming `where` and the limit, and accepts a deep relation filter", async () => {
+    let deep: Record<string, unknown> = { subjectCode: { eq: "x" } };
+    for (let i = 0; i < 1500; i++) deep = { not: deep };
+    const wide = { or: Array.from({ length: 600 }, (_, i) => ({ subjectCode: { eq: `S-${i}` } })) };
+    const query = `query($where: PatientWhere) { patients(where: $where) { totalCount } }`;
+    for (const [where, limit] of [[deep, `nests more than ${QUERY_LIMITS.maxFilterDepth} levels`], [wide, `more than ${QUERY_LIMITS.maxFilterSize} fields and values`]] as const) {
+      const { status, body } = await post(server.url, JSON.stringify({ query, variables: { where } }));
+      expect(status).toBe(200);
+      expect(body.errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "where" });
+      expect(body.errors[0].message).toContain(limit);
+    }
+    const relation = { immuneMeasurements: { some: { parameter: { eq: "TREG_PCT_CD4" }, visit: { plannedVisit: { code: { eq: "D8" } } }, value: { gt: 0 } } } };
+    const { body } = await post(server.url, JSON.stringify({ query, variables: { where: { and: [relation, { not: { status: { eq: "SCREENED" } } }] } } }));
+    expect(body.errors).toBeUndefined();
+    expect(body.data.patients.totalCount).toBeGreaterThan(0);
+  });
+
   it("allows the deepest view the README documents (patient timeline)", async () => {
     const { patients } = (await post(server.url, JSON.stringify({ query: "{ patients(first: 1) { nodes { id } } }" }))).body.data;
     const timeline = `query($id: ID!) { patient(id: $id) { visits { nodes { immuneMeasurements(first: 50) { nodes { value parameter { code } changeFromBaseline { foldChange } } } } } } }`;

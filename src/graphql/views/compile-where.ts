@@ -1,3 +1,5 @@
+import { invalidInput } from "../../errors";
+import { QUERY_LIMITS } from "../limits";
 import type { Parameters } from "./sql-condition";
 import { scalarCondition } from "./sql-condition";
 
@@ -7,6 +9,18 @@ export type WhereField =
   | { condition: (value: any, params: Parameters, alias: string, field: string) => string };
 
 export type WhereSpec = Record<string, WhereField>;
+
+/** Refuses a filter nested deeper or larger than QUERY_LIMITS allows, before any SQL is built from it. */
+export function checkFilterSize(where: unknown, field = "where"): void {
+  let size = 0;
+  const walk = (value: unknown, depth: number): void => {
+    if (depth > QUERY_LIMITS.maxFilterDepth) throw invalidInput(field, `nests more than ${QUERY_LIMITS.maxFilterDepth} levels`, `at most ${QUERY_LIMITS.maxFilterDepth} levels`);
+    if (++size > QUERY_LIMITS.maxFilterSize) throw invalidInput(field, `has more than ${QUERY_LIMITS.maxFilterSize} fields and values`, `at most ${QUERY_LIMITS.maxFilterSize}`);
+    if (Array.isArray(value)) for (const item of value) walk(item, depth);
+    else if (value !== null && typeof value === "object") for (const item of Object.values(value)) walk(item, depth + 1);
+  };
+  walk(where, 0);
+}
 
 /**
  * Compiles a `…Where` input to a SQL condition on `alias`: fields are ANDed, and `and`, `or`, `not`

@@ -1,5 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
-import { compileWhere } from "./compile-where";
+import { checkFilterSize, compileWhere } from "./compile-where";
 import type { WhereSpec } from "./compile-where";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { Page } from "./page-args";
@@ -77,6 +77,7 @@ export interface PageResult<T> {
 
 /** The filtered query without paging, shared by pages, counts and aggregates. */
 export function filteredQuery<T extends Row>(manager: EntityManager, spec: ListSpec<T>, request: ListRequest, params: Parameters, parent?: { column: string; ids: number[] }) {
+  checkFilterSize(request.where);
   const qb = manager.createQueryBuilder(spec.entity, spec.alias).where(compileWhere(request.where, spec.where, spec.alias, params));
   const readable = scopeCondition(manager.getRepository(spec.entity).metadata.name, spec.alias, request.scope, params);
   if (readable) qb.andWhere(readable);
