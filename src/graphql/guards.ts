@@ -1,5 +1,7 @@
 import type { MiddlewareFn } from "type-graphql";
-import { unauthenticated } from "../errors";
+import { isNonNullType } from "graphql";
+import { forbidden, unauthenticated } from "../errors";
+import { IDENTIFYING_FIELDS } from "../modules/access/deidentified";
 import type { Context } from "./context";
 
 /** Root fields open to callers who have not signed in. */
@@ -15,22 +17,13 @@ export const requireSignIn: MiddlewareFn<Context> = async ({ context, info }, ne
 };
 
 /**
- * Fields that are free text or identify a person more closely than the analysis needs; analysts, who
- * see de-identified data only, receive null for them.
+ * Analysts see de-identified data: identifying fields (deidentified.ts) come back null, and where the
+ * schema promises a value (their statistics) the field is refused with FORBIDDEN.
  */
-const IDENTIFYING_FIELDS = new Set([
-  "Patient.yearOfBirth",
-  "Patient.statusReason",
-  "AdverseEvent.term",
-  "ConcomitantMedication.indication",
-  "DoseAdministration.lot",
-  "DoseAdministration.notGivenReason",
-]);
-
-/** Free-text reasons, on whichever type carries them (every removable record, signatures). */
-const FREE_TEXT_REASONS = new Set(["removalReason", "voidReason"]);
-
 export const deidentifyForAnalysts: MiddlewareFn<Context> = async ({ context, info }, next) => {
-  if (context.access.deidentified && (IDENTIFYING_FIELDS.has(`${info.parentType.name}.${info.fieldName}`) || FREE_TEXT_REASONS.has(info.fieldName))) return null;
+  if (context.access.deidentified && IDENTIFYING_FIELDS.has(info.fieldName)) {
+    if (isNonNullType(info.returnType)) throw forbidden(`${info.parentType.name}.${info.fieldName}: analysts see de-identified data`);
+    return null;
+  }
   return next();
 };

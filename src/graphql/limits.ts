@@ -20,7 +20,7 @@ export const QUERY_LIMITS = {
   maxBodyBytes: 100_000,
   /**
    * A `where` filter arrives in variables, which the limits above do not see: its nesting (objects
-   * within objects, relation filters included) and its size (fields and list values) are capped here.
+   * within objects, relation filters included) and its size (fields and nested filters; value lists have their own limit) are capped here.
    */
   maxFilterDepth: 12,
   maxFilterSize: 500,

@@ -120,6 +120,27 @@ describe("authentication, roles and site scoping over HTTP", () => {
     expect((await post(query, undefined, "demo-admin")).data.patients.totalCount).toBe(0);
   });
 
+  it("does not let analysts recover identifying values through filters, statistics or groupings", async () => {
+    const refused = [
+      [`{ patients(where: { adverseEvents: { some: { term: { contains: "a" } } } }) { totalCount } }`, "where.adverseEvents.some.term"],
+      [`{ patients(first: 1) { nodes { concomitantMedications(where: { indication: { eq: "RA" } }) { totalCount } } } }`, "where.indication"],
+      [`{ patients(where: { and: [{ yearOfBirth: { gte: 1970 } }] }) { totalCount } }`, "where.and[0].yearOfBirth"],
+      [`{ adverseEventGroups(by: [TERM]) { count } }`, "by"],
+      [`{ patients { aggregates { yearOfBirth { min max } } } }`, "PatientAggregates.yearOfBirth"],
+    ];
+    for (const [query, where] of refused) {
+      const analyst = await post(query, undefined, "demo-analyst");
+      expect(analyst.errors?.[0].extensions.code, query).toBe("FORBIDDEN");
+      expect(analyst.errors?.[0].message, query).toContain(`${where}: analysts see de-identified data`);
+      // Others may: the refusal is the analyst's, not the query's.
+      expect((await post(query, undefined, "demo-data-manager")).errors, query).toBeUndefined();
+    }
+    // What analysts are for still works: grouping by grade, statistics of ages.
+    const allowed = await post(`{ adverseEventGroups(by: [GRADE]) { count } patients { aggregates { ageAtInclusion { mean } } } }`, undefined, "demo-analyst");
+    expect(allowed.errors).toBeUndefined();
+    expect(allowed.data.patients.aggregates.ageAtInclusion.mean).toBeGreaterThan(0);
+  });
+
   it("hides the free-text reason of a removed record from analysts", async () => {
     const { patients } = (await post(`{ patients(first: 1) { nodes { concomitantMedications(first: 1) { nodes { id version } } } } }`, undefined, "demo-data-manager")).data;
     const medication = patients.nodes[0].concomitantMedications.nodes[0];

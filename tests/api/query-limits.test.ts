@@ -69,7 +69,7 @@ describe("query limits", () => {
     for (let i = 0; i < 1500; i++) deep = { not: deep };
     const wide = { or: Array.from({ length: 600 }, (_, i) => ({ subjectCode: { eq: `S-${i}` } })) };
     const query = `query($where: PatientWhere) { patients(where: $where) { totalCount } }`;
-    for (const [where, limit] of [[deep, `nests more than ${QUERY_LIMITS.maxFilterDepth} levels`], [wide, `more than ${QUERY_LIMITS.maxFilterSize} fields and values`]] as const) {
+    for (const [where, limit] of [[deep, `nests more than ${QUERY_LIMITS.maxFilterDepth} levels`], [wide, `more than ${QUERY_LIMITS.maxFilterSize} fields and filters`]] as const) {
       const { status, body } = await post(server.url, JSON.stringify({ query, variables: { where } }));
       expect(status).toBe(200);
       expect(body.errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "where" });

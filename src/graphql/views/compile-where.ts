@@ -15,9 +15,13 @@ export function checkFilterSize(where: unknown, field = "where"): void {
   let size = 0;
   const walk = (value: unknown, depth: number): void => {
     if (depth > QUERY_LIMITS.maxFilterDepth) throw invalidInput(field, `nests more than ${QUERY_LIMITS.maxFilterDepth} levels`, `at most ${QUERY_LIMITS.maxFilterDepth} levels`);
-    if (++size > QUERY_LIMITS.maxFilterSize) throw invalidInput(field, `has more than ${QUERY_LIMITS.maxFilterSize} fields and values`, `at most ${QUERY_LIMITS.maxFilterSize}`);
-    if (Array.isArray(value)) for (const item of value) walk(item, depth);
-    else if (value !== null && typeof value === "object") for (const item of Object.values(value)) walk(item, depth + 1);
+    if (++size > QUERY_LIMITS.maxFilterSize) throw invalidInput(field, `has more than ${QUERY_LIMITS.maxFilterSize} fields and filters`, `at most ${QUERY_LIMITS.maxFilterSize}`);
+    // A list of values (`in`, `nin`) has its own limit; a list of filters (`and`, `or`) counts each one.
+    if (Array.isArray(value)) {
+      for (const item of value) if (item !== null && typeof item === "object") walk(item, depth);
+    } else if (value !== null && typeof value === "object") {
+      for (const item of Object.values(value)) walk(item, depth + 1);
+    }
   };
   walk(where, 0);
 }

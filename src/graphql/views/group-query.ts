@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { InvalidInputError } from "../../errors";
+import { refuseIdentifyingUse } from "../../modules/access/deidentified";
 import type { ListRequest, ListSpec, Row, Stats } from "./list-query";
 import { filteredQuery, quote } from "./list-query";
 import { Parameters } from "./sql-condition";
@@ -38,6 +39,7 @@ export async function groupRows<T extends Row>(
   request: ListRequest,
 ): Promise<GroupResult[]> {
   if (by.length === 0) throw new InvalidInputError([{ field: "by", message: "by must name at least one dimension", allowed: Object.keys(dimensions).join(", ") }]);
+  if (request.deidentified) refuseIdentifyingUse({}, by);
   const params = new Parameters();
   const qb = filteredQuery(manager, spec, request, params);
   const joined = new Set<string>();

@@ -4,7 +4,8 @@ import type { WhereSpec } from "./compile-where";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { Page } from "./page-args";
 import { OrderDirection } from "./page-info";
-import type { SiteScope } from "../../modules/access/access";
+import type { Access, SiteScope } from "../../modules/access/access";
+import { refuseIdentifyingUse } from "../../modules/access/deidentified";
 import { scopeCondition } from "../../modules/access/site-scope";
 import { Parameters } from "./sql-condition";
 
@@ -37,6 +38,13 @@ export interface ListRequest {
   orderBy?: OrderInput[] | null;
   /** The caller's site scope (Access.scope()); null only for unrestricted callers. */
   scope: SiteScope | null;
+  /** An analyst's request: identifying fields cannot be filtered, sorted or grouped by. */
+  deidentified: boolean;
+}
+
+/** The request of a list or grouping by `access`, with its filter and order. */
+export function listRequest(access: Access, args: { where?: Record<string, any> | null; orderBy?: OrderInput[] | null }): ListRequest {
+  return { ...args, scope: access.scope(), deidentified: access.deidentified };
 }
 
 export const quote = (alias: string, column: string) => `"${alias}"."${column}"`;
@@ -78,6 +86,7 @@ export interface PageResult<T> {
 /** The filtered query without paging, shared by pages, counts and aggregates. */
 export function filteredQuery<T extends Row>(manager: EntityManager, spec: ListSpec<T>, request: ListRequest, params: Parameters, parent?: { column: string; ids: number[] }) {
   checkFilterSize(request.where);
+  if (request.deidentified) refuseIdentifyingUse(request);
   const qb = manager.createQueryBuilder(spec.entity, spec.alias).where(compileWhere(request.where, spec.where, spec.alias, params));
   const readable = scopeCondition(manager.getRepository(spec.entity).metadata.name, spec.alias, request.scope, params);
   if (readable) qb.andWhere(readable);

@@ -1,16 +1,16 @@
 import type { Context } from "../context";
 import type { ConnectionClass } from "./connection-type";
 import type { Aggregate, ListRequest, ListSpec, Row } from "./list-query";
-import { aggregateRows, fetchPage, fetchPagesByParent } from "./list-query";
+import { aggregateRows, fetchPage, fetchPagesByParent, listRequest } from "./list-query";
 import { readPage } from "./page-args";
 import type { PageArgs } from "./page-args";
 
-export type ListArgs = PageArgs & Omit<ListRequest, "scope">;
+export type ListArgs = PageArgs & Omit<ListRequest, "scope" | "deidentified">;
 
 /** A root list: one statement for the page, one more only if totalCount or aggregates are selected. */
 export async function rootConnection<T extends Row>(context: Context, spec: ListSpec<T>, Connection: ConnectionClass<T>, args: ListArgs) {
   const manager = context.dataSource.manager;
-  const request = { ...args, scope: context.access.scope() };
+  const request = listRequest(context.access, args);
   const page = await fetchPage(manager, spec, request, readPage(args));
   let aggregate: Promise<Aggregate> | undefined;
   return new Connection({ page, aggregate: () => (aggregate ??= aggregateRows(manager, spec, request).then((a) => a[0])) });
@@ -31,7 +31,7 @@ export async function nestedConnection<T extends Row>(
   const manager = context.dataSource.manager;
   const page = readPage(args);
   const key = `${spec.alias}.${parentColumn}:${JSON.stringify([args.first, args.after, args.last, args.before, args.offset, args.where, args.orderBy])}`;
-  const request = { ...args, scope: context.access.scope() };
+  const request = listRequest(context.access, args);
   const pages = context.loaders.keyed(`page:${key}`, async (ids) => {
     const byParent = await fetchPagesByParent(manager, spec, parentColumn, ids, request, page);
     return ids.map((id) => byParent.get(id)!);

@@ -10,6 +10,7 @@ import { ScoreComponent } from "../catalogue/score-types";
 import { Visit } from "../visits/visit.entity";
 import { ClinicalAssessment } from "./clinical-assessment.entity";
 import type { OrderInput } from "../../graphql/views/list-query";
+import { listRequest } from "../../graphql/views/list-query";
 
 @Resolver(() => ClinicalAssessment)
 export class ClinicalAssessmentResolver {
@@ -19,7 +20,7 @@ export class ClinicalAssessmentResolver {
     @Arg("where", () => AssessmentWhere, { nullable: true }) where: AssessmentWhere | null,
     @Ctx() { dataSource, access }: Context,
   ) {
-    return (await groupRows(dataSource.manager, assessmentListSpec, assessmentDimensions, by, { where, scope: access.scope() })).map(AssessmentGroups.toGroup);
+    return (await groupRows(dataSource.manager, assessmentListSpec, assessmentDimensions, by, listRequest(access, { where }))).map(AssessmentGroups.toGroup);
   }
 
   @Query(() => AssessmentConnection, { description: "Clinical assessments of all patients, filtered, ordered and paged." })

@@ -9,6 +9,7 @@ import { Visit } from "../visits/visit.entity";
 import { ImmuneMeasurement } from "./immune-measurement.entity";
 import { ImmuneParameter } from "./immune-parameter.entity";
 import type { OrderInput } from "../../graphql/views/list-query";
+import { listRequest } from "../../graphql/views/list-query";
 
 @ObjectType()
 class ImmuneValueChange {
@@ -27,7 +28,7 @@ export class ImmuneMeasurementResolver {
     @Arg("where", () => ImmuneMeasurementWhere, { nullable: true }) where: ImmuneMeasurementWhere | null,
     @Ctx() { dataSource, access }: Context,
   ) {
-    return (await groupRows(dataSource.manager, immuneMeasurementListSpec, immuneMeasurementDimensions, by, { where, scope: access.scope() })).map(ImmuneMeasurementGroups.toGroup);
+    return (await groupRows(dataSource.manager, immuneMeasurementListSpec, immuneMeasurementDimensions, by, listRequest(access, { where }))).map(ImmuneMeasurementGroups.toGroup);
   }
 
   @Query(() => ImmuneMeasurementConnection, { description: "Immunomonitoring values of all patients, filtered, ordered and paged." })

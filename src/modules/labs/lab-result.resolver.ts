@@ -8,6 +8,7 @@ import { Visit } from "../visits/visit.entity";
 import { LabResult } from "./lab-result.entity";
 import { LAB_TESTS, LAB_TEST_BY_CODE, LabTest } from "./lab-tests";
 import type { OrderInput } from "../../graphql/views/list-query";
+import { listRequest } from "../../graphql/views/list-query";
 
 @Resolver(() => LabResult)
 export class LabResultResolver {
@@ -17,7 +18,7 @@ export class LabResultResolver {
     @Arg("where", () => LabResultWhere, { nullable: true }) where: LabResultWhere | null,
     @Ctx() { dataSource, access }: Context,
   ) {
-    return (await groupRows(dataSource.manager, labResultListSpec, labResultDimensions, by, { where, scope: access.scope() })).map(LabResultGroups.toGroup);
+    return (await groupRows(dataSource.manager, labResultListSpec, labResultDimensions, by, listRequest(access, { where }))).map(LabResultGroups.toGroup);
   }
 
   @Query(() => LabResultConnection, { description: "Laboratory results of all patients, filtered, ordered and paged." })

@@ -23,6 +23,7 @@ import { VisitConnection, VisitOrder, VisitWhere, visitListSpec } from "../visit
 import { PatientConnection, PatientGroups, PatientOrder, PatientWhere, patientDimensions, patientListSpec } from "./patient-list";
 import { Patient } from "./patient.entity";
 import type { OrderInput } from "../../graphql/views/list-query";
+import { listRequest } from "../../graphql/views/list-query";
 
 @Resolver(() => Patient)
 export class PatientResolver {
@@ -32,7 +33,7 @@ export class PatientResolver {
     @Arg("where", () => PatientWhere, { nullable: true }) where: PatientWhere | null,
     @Ctx() { dataSource, access }: Context,
   ) {
-    return (await groupRows(dataSource.manager, patientListSpec, patientDimensions, by, { where, scope: access.scope() })).map(PatientGroups.toGroup);
+    return (await groupRows(dataSource.manager, patientListSpec, patientDimensions, by, listRequest(access, { where }))).map(PatientGroups.toGroup);
   }
 
   @Query(() => Patient, { nullable: true })

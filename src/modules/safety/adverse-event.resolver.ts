@@ -8,6 +8,7 @@ import { Patient } from "../patients/patient.entity";
 import { Visit } from "../visits/visit.entity";
 import { AdverseEvent } from "./adverse-event.entity";
 import type { OrderInput } from "../../graphql/views/list-query";
+import { listRequest } from "../../graphql/views/list-query";
 
 @Resolver(() => AdverseEvent)
 export class AdverseEventResolver {
@@ -17,7 +18,7 @@ export class AdverseEventResolver {
     @Arg("where", () => AdverseEventWhere, { nullable: true }) where: AdverseEventWhere | null,
     @Ctx() { dataSource, access }: Context,
   ) {
-    return (await groupRows(dataSource.manager, adverseEventListSpec, adverseEventDimensions, by, { where, scope: access.scope() })).map(AdverseEventGroups.toGroup);
+    return (await groupRows(dataSource.manager, adverseEventListSpec, adverseEventDimensions, by, listRequest(access, { where }))).map(AdverseEventGroups.toGroup);
   }
 
   @Query(() => AdverseEventConnection, { description: "Adverse events of all patients, filtered, ordered and paged." })
