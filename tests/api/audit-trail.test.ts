@@ -206,6 +206,8 @@ describe.each(testDatabases)("audit trail on %s", (kind) => {
     await expect(t.dataSource.transaction((m) => revokeRole(m, admin, { username: "demo-analyst", role: Role.MONITOR, siteCode: "02" }))).rejects.toThrow(
       "role: demo-analyst does not hold MONITOR at site 02 of TRANSREG",
     );
+    // Reasons have the same bounds as everywhere: at most 500 characters.
+    await expect(t.dataSource.transaction((m) => setActive(m, admin, "demo-analyst", true, "x".repeat(501)))).rejects.toThrow("reason must be at most 500 characters");
     await t.dataSource.transaction((m) => setActive(m, admin, "demo-analyst", true));
   });
 

@@ -195,6 +195,9 @@ describe.each(testDatabases)("record lifecycle on %s", (kind) => {
     const wrong = await errorOf(SIGN, { input: { visitId, expectedVersion: v.version, password: "not the password", meaning: "APPROVAL" } }, investigator);
     expect(wrong).toMatchObject({ code: "BAD_USER_INPUT", field: "password" });
     expect((await trail(visitId)).filter((r) => r.action === "SIGN_FAILED")).toHaveLength(1);
+    // …and in the patient's trail.
+    const patientTrail = (await t.data(`query($p: ID) { auditTrail(patientId: $p, actions: [SIGN_FAILED]) { nodes { visitId } } }`, { p: patientId }, auditor)).auditTrail.nodes;
+    expect(patientTrail).toEqual([{ visitId }]);
     expect((await visit(visitId)).state).toBe("COMPLETE");
 
     const signed = (await t.data(SIGN, { input: { visitId, expectedVersion: v.version, password: PASSWORD, meaning: "APPROVAL" } }, investigator)).signVisit;
@@ -234,7 +237,7 @@ describe.each(testDatabases)("record lifecycle on %s", (kind) => {
       ["UPDATE", "state", "SIGNED", "COMPLETE"],
     ]);
     // The version it returned is current: the next write based on it succeeds.
-    await t.data(STEP("completeVisit").replace("completeVisit", "reopenVisit"), { input: { visitId, expectedVersion: corrected.version, reason: "more data" } }, coordinator);
+    await t.data(STEP("reopenVisit"), { input: { visitId, expectedVersion: corrected.version, reason: "more data" } }, coordinator);
   });
 
   it("the database itself refuses a second live visit for the same planned visit", async () => {

@@ -5,6 +5,7 @@ import { Checks } from "../../validation/checks";
 import { AuditAction } from "../audit/audit-event.entity";
 import type { AuditActor } from "../audit/audit-writer";
 import { appendAudit } from "../audit/audit-writer";
+import { optionalReason } from "../records/write-guard";
 import { Site } from "../study/site.entity";
 import { Study } from "../study/study.entity";
 import { MIN_PASSWORD_LENGTH, hashPassword } from "./password";
@@ -23,8 +24,9 @@ export const MAX_USERNAME_LENGTH = 64;
  * role, study, site and expiry they concern, and (de)activations.
  */
 
-function auditAccount(manager: EntityManager, actor: AuditActor, action: AuditAction, entity: User | RoleAssignment, changes: Array<[field: string, oldValue: string | null, newValue: string | null]>, reason: string | null = null) {
+function auditAccount(manager: EntityManager, actor: AuditActor, action: AuditAction, entity: User | RoleAssignment, changes: Array<[field: string, oldValue: string | null, newValue: string | null]>, given: string | null = null) {
   const entityType = entity instanceof RoleAssignment ? "RoleAssignment" : "User";
+  const reason = optionalReason(given, "change an account");
   return appendAudit(
     manager,
     actor,

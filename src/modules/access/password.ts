@@ -19,9 +19,21 @@ export async function hashPassword(password: string): Promise<string> {
   return ["scrypt", N, R, P, salt.toString("base64"), key.toString("base64")].join("$");
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, key] = stored.split("$");
-  if (scheme !== "scrypt") return false;
+/**
+ * A well-formed scrypt hash no password is known to match: checked instead of a missing or unusable
+ * hash, so that an unknown or password-less account costs as much time as a wrong password and
+ * timing does not tell which usernames exist.
+ */
+const DECOY = ["scrypt", N, R, P, Buffer.alloc(16).toString("base64"), Buffer.alloc(KEY_LENGTH).toString("base64")].join("$");
+
+/** Whether `password` matches `stored`; always runs scrypt once, also when there is no usable hash. */
+export async function verifyPassword(password: string, stored: string | null | undefined): Promise<boolean> {
+  const usable = stored?.startsWith("scrypt$") ?? false;
+  return (await matches(password, usable ? stored! : DECOY)) && usable;
+}
+
+async function matches(password: string, stored: string): Promise<boolean> {
+  const [, n, r, p, salt, key] = stored.split("$");
   const expected = Buffer.from(key, "base64");
   const actual = await scryptAsync(password, Buffer.from(salt, "base64"), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: 256 * Number(n) * Number(r) });
   return timingSafeEqual(actual, expected);

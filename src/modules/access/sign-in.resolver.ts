@@ -48,7 +48,9 @@ export class SignInResolver {
   async signIn(@Arg("username") username: string, @Arg("password") password: string, @Ctx() { dataSource, tokens }: Context): Promise<SignInResult> {
     const user = await dataSource.manager.findOneBy(User, { username });
     // The same answer whether the user is unknown, inactive or the password wrong: no account enumeration.
-    if (!user || !user.active || !(await verifyPassword(password, user.passwordHash))) {
+    // The password is checked (against a decoy when there is no account) before anything is decided.
+    const passwordMatches = await verifyPassword(password, user?.passwordHash);
+    if (!user || !user.active || !passwordMatches) {
       // Recorded in its own transaction: the failure is audited although the request fails.
       const reason = !user ? "unknown username" : !user.active ? "inactive account" : "wrong password";
       await dataSource.transaction((manager) => auditSignIn(manager, AuditAction.SIGN_IN_FAILED, user, username, reason));

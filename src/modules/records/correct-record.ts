@@ -5,6 +5,7 @@ import type { Access } from "../access/access";
 import { auditUpdate } from "../audit/audit-writer";
 import { leaveSigned, visitContentChanged } from "../visits/lifecycle/visit-changes";
 import { beginChange } from "./change-record";
+import { LIFECYCLE_COLUMNS } from "./record-base";
 import type { ClinicalRow, RecordKind } from "./record-kinds";
 import { writeVersioned } from "./versioned-write";
 import { requireReason } from "./write-guard";
@@ -16,7 +17,7 @@ export interface CorrectionArgs {
 }
 
 /** Columns a correction never writes: the key, the parents (checked separately) and the lifecycle. */
-const FIXED = new Set(["id", "patientId", "visitId", "version", "state", "removedAt", "removalReason"]);
+const FIXED = new Set(["id", "patientId", "visitId", ...LIFECYCLE_COLUMNS]);
 
 /**
  * Replaces a record's content with a newly entered, fully validated version of it (the same input as

@@ -1,6 +1,9 @@
 import { Field, Int, InterfaceType } from "type-graphql";
 import { Column, DeleteDateColumn } from "typeorm";
 
+/** Columns that change with a record's lifecycle (version, a visit's state, removal), not with its data. */
+export const LIFECYCLE_COLUMNS = new Set(["version", "state", "removedAt", "removalReason"]);
+
 /**
  * A record changed only with optimistic concurrency: every write sends the version it read and
  * increments it, so a write based on a stale read gets CONFLICT instead of silently overwriting.

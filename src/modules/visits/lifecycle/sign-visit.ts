@@ -14,7 +14,10 @@ import { beginVisitStep } from "./visit-step";
 
 /** Thrown when the password given at signing is wrong; the caller audits the failed attempt. */
 export class SignatureRefused extends Error {
-  constructor(readonly visitId: number) {
+  constructor(
+    readonly visitId: number,
+    readonly patientId: number,
+  ) {
     super("The password does not match: the visit was not signed");
   }
 }
@@ -27,7 +30,7 @@ export class SignatureRefused extends Error {
 export async function signVisit(manager: EntityManager, access: Access, input: SignVisitInput): Promise<Visit> {
   const visit = await beginVisitStep(manager, access, input, "sign", [VisitState.COMPLETE]);
   const signer = await manager.findOneBy(User, { id: access.actor!.id });
-  if (!signer?.active || !(await verifyPassword(input.password, signer.passwordHash))) throw new SignatureRefused(visit.id);
+  if (!signer?.active || !(await verifyPassword(input.password, signer.passwordHash))) throw new SignatureRefused(visit.id, visit.patientId);
   const signature = await manager.save(
     manager.create(VisitSignature, {
       visitId: visit.id,

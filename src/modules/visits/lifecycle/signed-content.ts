@@ -2,24 +2,20 @@ import { createHash } from "node:crypto";
 import { stringify } from "safe-stable-stringify";
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import { In } from "typeorm";
-import { ClinicalAssessment } from "../../assessments/clinical-assessment.entity";
-import { ImmuneMeasurement } from "../../immunology/immune-measurement.entity";
-import { LabResult } from "../../labs/lab-result.entity";
-import { DoseAdministration } from "../dose-administration.entity";
+import { LIFECYCLE_COLUMNS } from "../../records/record-base";
+import type { ClinicalRow } from "../../records/record-kinds";
+import { RECORD_KINDS } from "../../records/record-kinds";
 import type { Visit } from "../visit.entity";
 
 /**
- * The records that make up a visit's data, and so its signed content. Adverse events and
- * concomitant medications are patient-level logs: they may name the visit they were reported at,
- * but are not part of it.
+ * The records that make up a visit's data, and so its signed content: the kinds record-kinds.ts marks
+ * as visit content. Adverse events and concomitant medications are patient-level logs: they may name
+ * the visit they were reported at, but are not part of it.
  */
-export const VISIT_CONTENT: EntityTarget<ObjectLiteral & { id: number; visitId: number }>[] = [ImmuneMeasurement, LabResult, ClinicalAssessment, DoseAdministration];
-
-/** Bookkeeping columns, which change with the lifecycle rather than with the data. */
-const BOOKKEEPING = new Set(["version", "state", "removedAt", "removalReason"]);
+export const VISIT_CONTENT = RECORD_KINDS.filter((kind) => kind.visitContent).map((kind) => kind.entity as EntityTarget<ClinicalRow & { visitId: number }>);
 
 function clinicalColumns(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, row: ObjectLiteral): Record<string, unknown> {
-  const columns = manager.connection.getMetadata(entity).columns.filter((c) => !BOOKKEEPING.has(c.propertyName));
+  const columns = manager.connection.getMetadata(entity).columns.filter((c) => !LIFECYCLE_COLUMNS.has(c.propertyName));
   return Object.fromEntries(columns.map((c) => [c.propertyName, c.getEntityValue(row) ?? null]));
 }
 

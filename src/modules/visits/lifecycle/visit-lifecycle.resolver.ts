@@ -37,7 +37,7 @@ export class VisitLifecycleResolver {
       // The failed attempt is itself audited (in its own transaction: the signing one rolled back).
       await dataSource.transaction((manager) =>
         appendAudit(manager, actorOf(access), [
-          { action: AuditAction.SIGN_FAILED, entityType: "Visit", entityId: String(error.visitId), patientId: null, visitId: error.visitId, field: null, oldValue: null, newValue: null, reason: "wrong password" },
+          { action: AuditAction.SIGN_FAILED, entityType: "Visit", entityId: String(error.visitId), patientId: error.patientId, visitId: error.visitId, field: null, oldValue: null, newValue: null, reason: "wrong password" },
         ]),
       );
       throw invalidInput("password", "does not match: the visit was not signed");
