@@ -12,6 +12,7 @@ import { createUser } from "../../src/modules/access/accounts";
 import { startServer } from "../../src/server";
 import type { RunningServer } from "../../src/server";
 import { SYSTEM_ACTOR } from "../../src/modules/audit/audit-writer";
+import { bearer } from "../support/bearer";
 
 const JSON_TYPE = "application/json";
 const GRAPHQL_RESPONSE_TYPE = "application/graphql-response+json";
@@ -43,8 +44,8 @@ function serverWith(env: Record<string, string>): () => RunningServer {
   beforeAll(async () => {
     const config = loadConfig({ PORT: "0", BASKETQL_SQLITE_PATH: join(dir, "db.sqlite"), BASKETQL_DEMO: "0", BASKETQL_JWT_SECRET: "a-test-secret-of-at-least-32-characters", ...env });
     server = await startServer(config, plugins, () => {});
-    const probe = await server.app.dataSource.transaction((manager) => createUser(manager, SYSTEM_ACTOR, { username: "probe", displayName: "Probe" }));
-    signedIn.set(server.url, { authorization: `Bearer ${await server.app.issueToken(probe.id)}` });
+    await server.app.dataSource.transaction((manager) => createUser(manager, SYSTEM_ACTOR, { username: "probe", displayName: "Probe" }));
+    signedIn.set(server.url, await bearer(server, "probe"));
   });
   afterAll(async () => {
     await server?.stop();

@@ -127,6 +127,7 @@ describe("user administration from the command line", () => {
     expect(notHeld).toMatchObject({ code: 1 });
     expect(notHeld.stderr).toContain("demo-analyst does not hold INVESTIGATOR at site 01 of TRANSREG");
     const shortPassword = await cli(["user", "create", "bob", "--name", "Bob", "--password-stdin"], "short\n");
+    expect(shortPassword).toMatchObject({ code: 1 });
     expect(shortPassword.stderr).toContain("password must have at least 12 characters");
     const after = await withServer(async (_app, dataSource) => dataSource.query("SELECT COUNT(*) AS n FROM audit_event"));
     expect(after).toEqual(before);

@@ -550,21 +550,25 @@ describe("invalid changes: refused with a clear error, and nothing written", () 
     async () => {
       const t = world.make.t;
       await t.data(`mutation($id: ID!) { lockStudy(studyId: $id, reason: "final analysis") { id } }`, { id: world.studyId });
-      await guard.begin();
-      const unlock = studyLock("unlockStudy");
-      await checkRejected(t, guard, null, { mutation: unlock.mutation, query: unlock.query, cases: invalidCase(unlock.valid(world), unlock.breaks!(world)), numRuns: unlock.invalidRuns, send: send(world, unlock) });
-      // With the study locked, a change that would otherwise be valid is refused as LOCKED.
-      for (const spec of SPECS.filter((s) => s.mutation.startsWith("correct") || s.mutation === "removeRecord")) {
-        await fc.assert(
-          fc.asyncProperty(spec.valid(world), async (input) => {
-            const result: GraphQLResult = await send(world, spec)(input);
-            expect(result.errors?.map((e) => e.extensions?.code), `${spec.mutation} in a locked study: ${JSON.stringify(result)}`).toEqual(["LOCKED"]);
-          }),
-          options(5),
-        );
+      try {
+        await guard.begin();
+        const unlock = studyLock("unlockStudy");
+        await checkRejected(t, guard, null, { mutation: unlock.mutation, query: unlock.query, cases: invalidCase(unlock.valid(world), unlock.breaks!(world)), numRuns: unlock.invalidRuns, send: send(world, unlock) });
+        // With the study locked, a change that would otherwise be valid is refused as LOCKED.
+        for (const spec of SPECS.filter((s) => s.mutation.startsWith("correct") || s.mutation === "removeRecord")) {
+          await fc.assert(
+            fc.asyncProperty(spec.valid(world), async (input) => {
+              const result: GraphQLResult = await send(world, spec)(input);
+              expect(result.errors?.map((e) => e.extensions?.code), `${spec.mutation} in a locked study: ${JSON.stringify(result)}`).toEqual(["LOCKED"]);
+            }),
+            options(5),
+          );
+        }
+        expect(await guard.changed()).toBeUndefined();
+        await guard.end();
+      } finally {
+        await t.data(`mutation($id: ID!) { unlockStudy(studyId: $id, reason: "test over") { id } }`, { id: world.studyId });
       }
-      expect(await guard.changed()).toBeUndefined();
-      await guard.end();
     },
     TIMEOUT,
   );

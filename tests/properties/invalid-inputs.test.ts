@@ -175,12 +175,15 @@ describe("valid inputs from the same generators succeed (on a throwaway demo dat
       for (const instrument of withOptional) {
         const required = instrument.inputs.filter((d) => d.required);
         const optional = instrument.inputs.filter((d) => !d.required);
-        // Any subset of the optional inputs (also ones the plugin's cross-field rules refuse).
+        // Half the runs take the optional inputs of one of the plugin's valid shapes (so that some inputs
+        // are accepted), the others any subset (also ones the plugin's cross-field rules refuse).
+        const subset = fc.oneof(fc.constantFrom(...instrument.shapes).map((shape) => optional.filter((d) => shape.includes(d.name))), fc.subarray(optional));
         const cases = fc.record({
           visit: fc.constantFrom(...usableBy(fx, instrument)),
           given: fc.record(Object.fromEntries(required.map((d) => [d.name, validValue(d)]))),
-          chosen: fc.subarray(optional).chain((ds) => fc.record(Object.fromEntries(ds.map((d) => [d.name, validValue(d)])))),
+          chosen: subset.chain((ds) => fc.record(Object.fromEntries(ds.map((d) => [d.name, validValue(d)])))),
         });
+        let accepted = 0;
         await fc.assert(
           fc.asyncProperty(cases, async ({ visit, given, chosen }) => {
             const omitted = { ...given, ...chosen };
@@ -188,9 +191,12 @@ describe("valid inputs from the same generators succeed (on a throwaway demo dat
             const run = async (inputs: Input) => outcome(await v.execute(ASSESSMENT_QUERY, { input: { visitId: await freshVisit(v, visit.patientId), instrument: instrument.code, inputs } }));
             const [a, b] = [await run(omitted), await run(nulled)];
             expect(b, `${instrument.code}: ${JSON.stringify(nulled)} vs the same with the nulls omitted`).toEqual(a);
+            if (a.accepted) accepted++;
           }),
           options(30),
         );
+        // Not only refusals compared: nulls must also leave an accepted input accepted, with the same score.
+        expect(accepted, `${instrument.code}: no run was accepted`).toBeGreaterThan(0);
       }
     },
     TIMEOUT,

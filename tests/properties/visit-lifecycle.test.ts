@@ -50,6 +50,9 @@ const codeOf = (result: GraphQLResult) => result.errors?.[0]?.extensions?.code a
 /** The outcome the model predicts: success, or the error code the API must return. */
 type Expected = "ok" | "LOCKED" | "BAD_USER_INPUT" | "FORBIDDEN" | "CONFLICT";
 
+/** Which steps ran from which state with which outcome, e.g. `Sign@COMPLETE→ok`, over all runs. */
+const outcomes = new Set<string>();
+
 abstract class Step implements fc.AsyncCommand<Model, Real> {
   abstract expected(model: Model): Expected;
   abstract perform(real: Real, version: number): Promise<GraphQLResult>;
@@ -63,6 +66,7 @@ abstract class Step implements fc.AsyncCommand<Model, Real> {
   async run(model: Model, real: Real): Promise<void> {
     const before = await read(real);
     const expected = this.expected(model);
+    outcomes.add(`${this.constructor.name}@${model.state}→${expected}`);
     const result = await this.perform(real, before.version);
     expect(codeOf(result) ?? "ok", `${this} from ${model.state}: ${JSON.stringify(result.errors?.[0]?.message)}`).toBe(expected);
     if (expected === "ok") this.apply(model);
@@ -240,6 +244,7 @@ describe.each(testDatabases)("visit lifecycle model on %s", (kind) => {
   it(
     "holds its invariants over random sequences of steps",
     async () => {
+      outcomes.clear();
       await fc.assert(
         fc.asyncProperty(fc.commands(commands, { maxCommands: 24, size: "large" }), async (sequence) => {
           await fc.asyncModelRun(setup, sequence);
@@ -249,6 +254,10 @@ describe.each(testDatabases)("visit lifecycle model on %s", (kind) => {
       );
       // The sequences really ran (fast-check may generate short ones; these are the totals over all runs).
       expect(steps).toBeGreaterThan(RUNS * 3);
+      // …and reached the transitions that matter: signing, locking, unlocking, and a signature voided by a change or a reopening.
+      for (const needed of ["Sign@COMPLETE→ok", "Lock@SIGNED→ok", "Unlock@LOCKED→ok", "CorrectCrp@SIGNED→ok", "Reopen@SIGNED→ok", "CorrectCrp@LOCKED→LOCKED"]) {
+        expect([...outcomes], needed).toContain(needed);
+      }
       const { verifyAuditTrail } = await t.data(`{ verifyAuditTrail { valid } }`);
       expect(verifyAuditTrail.valid).toBe(true);
     },
