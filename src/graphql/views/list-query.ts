@@ -127,7 +127,8 @@ export async function fetchPage<T extends Row>(manager: EntityManager, spec: Lis
 
 /**
  * Pages of a nested list for many parents in one SQL statement: the filter and cursor apply to every
- * parent's list; each parent's page is cut in memory. Children per parent are few (visits of a patient).
+ * parent's list, and a window function (ROW_NUMBER per parent, in the page's order) keeps only the
+ * rows each parent's page can use, so a cohort's first patient does not load the whole cohort.
  */
 export async function fetchPagesByParent<T extends Row>(
   manager: EntityManager,
@@ -139,9 +140,17 @@ export async function fetchPagesByParent<T extends Row>(
 ): Promise<Map<number, PageResult<T>>> {
   const params = new Parameters();
   const keys = sortKeys(spec, request.orderBy);
-  const qb = filteredQuery(manager, spec, request, params, { column: parentColumn, ids: [...parentIds] });
-  if (page.cursor) qb.andWhere(seekCondition(keys, decodeCursor(page.cursor, orderKeyOf(keys), page.backward ? "before" : "after", keys.length), page.backward, params));
-  qb.orderBy(quote(spec.alias, parentColumn), "ASC");
+  const parent = { column: parentColumn, ids: [...parentIds] };
+  const seek = page.cursor && seekCondition(keys, decodeCursor(page.cursor, orderKeyOf(keys), page.backward ? "before" : "after", keys.length), page.backward, params);
+  const order = keys.map((key) => `${key.expression} ${(key.direction === OrderDirection.ASC) !== page.backward ? "ASC" : "DESC"}`);
+  const ranked = filteredQuery(manager, spec, request, params, parent)
+    .select(quote(spec.alias, "id"), "id")
+    .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${quote(spec.alias, parentColumn)} ORDER BY ${order.join(", ")})`, "rank");
+  if (seek) ranked.andWhere(seek);
+  const qb = manager
+    .createQueryBuilder(spec.entity, spec.alias)
+    .where(`${quote(spec.alias, "id")} IN (SELECT "ranked"."id" FROM (${ranked.getQuery()}) "ranked" WHERE "ranked"."rank" <= ${page.offset + page.size + 1})`)
+    .orderBy(quote(spec.alias, parentColumn), "ASC");
   for (const key of keys) qb.addOrderBy(key.expression, (key.direction === OrderDirection.ASC) !== page.backward ? "ASC" : "DESC");
   const rows = await qb.setParameters(params.values).getMany();
   const groups = new Map<number, T[]>(parentIds.map((id) => [id, []]));
