@@ -2,7 +2,7 @@ import type { EntityManager } from "typeorm";
 import { InvalidInputError } from "../../errors";
 import { refuseIdentifyingUse } from "../../modules/access/deidentified";
 import type { ListRequest, ListSpec, Row, Stats } from "./list-query";
-import { filteredQuery, quote } from "./list-query";
+import { filteredQuery, selectStats, statsOf } from "./list-query";
 import { Parameters } from "./sql-condition";
 
 /** A table joined to reach a grouping dimension; joins with the same alias are added once. */
@@ -53,21 +53,12 @@ export async function groupRows<T extends Row>(
     qb.addGroupBy(dimensions[name].expression).addOrderBy(dimensions[name].order ?? dimensions[name].expression, "ASC");
   });
   qb.addSelect("COUNT(*)", "count");
-  for (const [name, column] of Object.entries(spec.stats)) {
-    const c = quote(spec.alias, column);
-    qb.addSelect(`MIN(${c})`, `${name}_min`).addSelect(`MAX(${c})`, `${name}_max`).addSelect(`AVG(${c})`, `${name}_mean`).addSelect(`COUNT(${c})`, `${name}_count`);
-  }
+  selectStats(qb, spec);
   const rows = (await qb.setParameters(params.values).limit(MAX_GROUPS + 1).getRawMany()) as Record<string, unknown>[];
   if (rows.length > MAX_GROUPS) throw new InvalidInputError([{ field: "by", message: `by gives more than ${MAX_GROUPS} groups: group by fewer dimensions or filter first` }]);
-  const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
   return rows.map((raw) => ({
     key: Object.fromEntries(by.map((name, i) => [name, raw[`key${i}`] === null ? null : String(raw[`key${i}`])])),
     count: Number(raw.count),
-    stats: Object.fromEntries(
-      Object.keys(spec.stats).map((name) => [
-        name,
-        { min: num(raw[`${name}_min`]), max: num(raw[`${name}_max`]), mean: num(raw[`${name}_mean`]), count: Number(raw[`${name}_count`]) },
-      ]),
-    ),
+    stats: statsOf(raw, spec),
   }));
 }

@@ -1,4 +1,4 @@
-import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { checkFilterSize, compileWhere } from "./compile-where";
 import type { WhereSpec } from "./compile-where";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -170,6 +170,25 @@ export interface Aggregate {
   stats: Record<string, Stats>;
 }
 
+/** Selects MIN, MAX, AVG and COUNT of every numeric field of the spec (as `<field>_min` …), read back by statsOf. */
+export function selectStats<T extends Row>(qb: SelectQueryBuilder<T>, spec: ListSpec<T>): void {
+  for (const [name, column] of Object.entries(spec.stats)) {
+    const c = quote(spec.alias, column);
+    qb.addSelect(`MIN(${c})`, `${name}_min`).addSelect(`MAX(${c})`, `${name}_max`).addSelect(`AVG(${c})`, `${name}_mean`).addSelect(`COUNT(${c})`, `${name}_count`);
+  }
+}
+
+/** The statistics selectStats selected, from a raw row (absent: no rows, count 0). */
+export function statsOf<T extends Row>(raw: Record<string, unknown> | undefined, spec: ListSpec<T>): Record<string, Stats> {
+  const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+  return Object.fromEntries(
+    Object.keys(spec.stats).map((name) => [
+      name,
+      { min: num(raw?.[`${name}_min`]), max: num(raw?.[`${name}_max`]), mean: num(raw?.[`${name}_mean`]), count: Number(raw?.[`${name}_count`] ?? 0) },
+    ]),
+  );
+}
+
 /**
  * count plus min/max/mean of every numeric field of the spec, honouring the filter, in one statement:
  * for the whole list, or per parent (GROUP BY) for nested lists.
@@ -183,21 +202,9 @@ export async function aggregateRows<T extends Row>(
   const params = new Parameters();
   const qb = filteredQuery(manager, spec, request, params, parent && { column: parent.column, ids: [...parent.ids] }).select("COUNT(*)", "count");
   if (parent) qb.addSelect(quote(spec.alias, parent.column), "parent").groupBy(quote(spec.alias, parent.column));
-  for (const [name, column] of Object.entries(spec.stats)) {
-    const c = quote(spec.alias, column);
-    qb.addSelect(`MIN(${c})`, `${name}_min`).addSelect(`MAX(${c})`, `${name}_max`).addSelect(`AVG(${c})`, `${name}_mean`).addSelect(`COUNT(${c})`, `${name}_count`);
-  }
+  selectStats(qb, spec);
   const rows = (await qb.setParameters(params.values).getRawMany()) as Record<string, unknown>[];
-  const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
-  const toAggregate = (raw: Record<string, unknown> | undefined): Aggregate => ({
-    count: Number(raw?.count ?? 0),
-    stats: Object.fromEntries(
-      Object.keys(spec.stats).map((name) => [
-        name,
-        { min: num(raw?.[`${name}_min`]), max: num(raw?.[`${name}_max`]), mean: num(raw?.[`${name}_mean`]), count: Number(raw?.[`${name}_count`] ?? 0) },
-      ]),
-    ),
-  });
+  const toAggregate = (raw: Record<string, unknown> | undefined): Aggregate => ({ count: Number(raw?.count ?? 0), stats: statsOf(raw, spec) });
   if (!parent) return [toAggregate(rows[0])];
   const byParent = new Map(rows.map((r) => [Number(r.parent), r]));
   return parent.ids.map((id) => toAggregate(byParent.get(id)));

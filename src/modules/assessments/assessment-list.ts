@@ -53,7 +53,7 @@ export const assessmentListSpec: ListSpec<ClinicalAssessment> = {
   stats: { score: "score" },
 };
 
-export const AssessmentConnection = connectionType("ClinicalAssessment", ClinicalAssessment, ["score"], "clinical assessments");
+export const AssessmentConnection = connectionType("ClinicalAssessment", ClinicalAssessment, Object.keys(assessmentListSpec.stats), "clinical assessments");
 
 export const assessmentDimensions: Record<string, GroupDimension> = {
   ...patientRecordDimensions("assessment"),
@@ -65,5 +65,5 @@ export const assessmentDimensions: Record<string, GroupDimension> = {
 export const AssessmentGroups = groupTypes(
   "ClinicalAssessment",
   { ...SHARED_DIMENSION_DESCRIPTIONS, INSTRUMENT: "Instrument code", CATEGORY: "Category code", VISIT: "Planned visit code, in study-day order" },
-  ["score"],
+  Object.keys(assessmentListSpec.stats),
 );

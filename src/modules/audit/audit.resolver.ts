@@ -62,7 +62,8 @@ export class AuditResolver {
       if (!decoded) throw invalidInput("entityId", `is not an id (got ${JSON.stringify(entityId)})`);
       query.andWhere("a.entityType = :type AND a.entityId = :key", { type: decoded.type, key: String(decoded.key) });
     }
-    if (actions) query.andWhere("a.action IN (:...actions)", { actions: actions.length > 0 ? actions : [""] });
+    if (actions?.length === 0) return Object.assign(new AuditTrailPage(), { nodes: [], hasNextPage: false, endCursor: null });
+    if (actions) query.andWhere("a.action IN (:...actions)", { actions });
     if (entityType) query.andWhere("a.entityType = :entityType", { entityType });
     if (field) query.andWhere("a.field = :field", { field });
     if (after) {

@@ -57,7 +57,7 @@ export const immuneMeasurementListSpec: ListSpec<ImmuneMeasurement> = {
   stats: { value: "value" },
 };
 
-export const ImmuneMeasurementConnection = connectionType("ImmuneMeasurement", ImmuneMeasurement, ["value"], "immunomonitoring values");
+export const ImmuneMeasurementConnection = connectionType("ImmuneMeasurement", ImmuneMeasurement, Object.keys(immuneMeasurementListSpec.stats), "immunomonitoring values");
 
 export const immuneMeasurementDimensions: Record<string, GroupDimension> = {
   ...patientRecordDimensions("measurement"),
@@ -68,5 +68,5 @@ export const immuneMeasurementDimensions: Record<string, GroupDimension> = {
 export const ImmuneMeasurementGroups = groupTypes(
   "ImmuneMeasurement",
   { ...SHARED_DIMENSION_DESCRIPTIONS, PARAMETER: "Immune parameter code", VISIT: "Planned visit code, in study-day order" },
-  ["value"],
+  Object.keys(immuneMeasurementListSpec.stats),
 );

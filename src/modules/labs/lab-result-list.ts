@@ -52,7 +52,7 @@ export const labResultListSpec: ListSpec<LabResult> = {
   stats: { value: "value" },
 };
 
-export const LabResultConnection = connectionType("LabResult", LabResult, ["value"], "laboratory results");
+export const LabResultConnection = connectionType("LabResult", LabResult, Object.keys(labResultListSpec.stats), "laboratory results");
 
 export const labResultDimensions: Record<string, GroupDimension> = {
   ...patientRecordDimensions("lab"),
@@ -60,4 +60,4 @@ export const labResultDimensions: Record<string, GroupDimension> = {
   VISIT: visitDimension("lab"),
 };
 
-export const LabResultGroups = groupTypes("LabResult", { ...SHARED_DIMENSION_DESCRIPTIONS, TEST_CODE: "Test code", VISIT: "Planned visit code, in study-day order" }, ["value"]);
+export const LabResultGroups = groupTypes("LabResult", { ...SHARED_DIMENSION_DESCRIPTIONS, TEST_CODE: "Test code", VISIT: "Planned visit code, in study-day order" }, Object.keys(labResultListSpec.stats));

@@ -61,7 +61,7 @@ export const adverseEventListSpec: ListSpec<AdverseEvent> = {
   stats: { grade: "grade" },
 };
 
-export const AdverseEventConnection = connectionType("AdverseEvent", AdverseEvent, ["grade"], "adverse events");
+export const AdverseEventConnection = connectionType("AdverseEvent", AdverseEvent, Object.keys(adverseEventListSpec.stats), "adverse events");
 
 export const adverseEventDimensions: Record<string, GroupDimension> = {
   ...patientRecordDimensions("ae"),
@@ -74,5 +74,5 @@ export const adverseEventDimensions: Record<string, GroupDimension> = {
 export const AdverseEventGroups = groupTypes(
   "AdverseEvent",
   { ...SHARED_DIMENSION_DESCRIPTIONS, TERM: "Verbatim term", GRADE: "CTCAE grade", RELATEDNESS: "Relatedness to the study drug", SERIOUS: "Serious (true/false)" },
-  ["grade"],
+  Object.keys(adverseEventListSpec.stats),
 );

@@ -42,4 +42,4 @@ export const concomitantMedicationListSpec: ListSpec<ConcomitantMedication> = {
   stats: { dose: "dose" },
 };
 
-export const ConcomitantMedicationConnection = connectionType("ConcomitantMedication", ConcomitantMedication, ["dose"], "concomitant medications");
+export const ConcomitantMedicationConnection = connectionType("ConcomitantMedication", ConcomitantMedication, Object.keys(concomitantMedicationListSpec.stats), "concomitant medications");

@@ -43,4 +43,4 @@ export const doseListSpec: ListSpec<DoseAdministration> = {
   stats: { dose: "dose", studyDay: "studyDay" },
 };
 
-export const DoseConnection = connectionType("DoseAdministration", DoseAdministration, ["dose", "studyDay"], "study-drug administrations");
+export const DoseConnection = connectionType("DoseAdministration", DoseAdministration, Object.keys(doseListSpec.stats), "study-drug administrations");

@@ -1,5 +1,4 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
-import { In } from "typeorm";
 import { invalidInput } from "../../../errors";
 import type { Context } from "../../../graphql/context";
 import { AuditAction } from "../../audit/audit-event.entity";
@@ -82,9 +81,10 @@ export class VisitSignatureResolver {
   async contentMatches(@Root() signature: VisitSignature, @Ctx() { dataSource, loaders }: Context): Promise<boolean> {
     // Batched: a list of signed visits costs one query per content table, not five per signature.
     const hash = await loaders.keyed("Visit.contentHash", async (visitIds) => {
-      const visits = await dataSource.manager.find(Visit, { where: { id: In([...visitIds]) }, withDeleted: true });
+      // The visits are those the signatures were reached through: already loaded in this request.
+      const visits = (await loaders.byId(Visit).loadMany([...visitIds])).filter((v): v is Visit => v instanceof Visit);
       const hashes = await visitContentHashes(dataSource.manager, visits);
-      return visitIds.map((id) => hashes.get(id)!);
+      return visitIds.map((id) => hashes.get(id) ?? null);
     }).load(signature.visitId);
     return hash === signature.contentHash;
   }
