@@ -202,6 +202,11 @@ describe.each(testDatabases)("audit trail on %s", (kind) => {
     expect((await trail({ entityType: "User", field: "active" })).map((r) => r.newValue)).toEqual([...Array(8).fill("true"), "false"]);
     const refused = await t.execute(AUDIT_TRAIL, { actions: ["DROP"] }, auditor);
     expect(refused.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    // A grant that expired before it starts, or that the user already holds, is refused.
+    await expect(t.dataSource.transaction((m) => grantRole(m, admin, { username: "demo-analyst", role: Role.MONITOR, siteCode: "02", expiresOn: "2020-01-01" }))).rejects.toThrow(
+      "expiresOn 2020-01-01 is in the past",
+    );
+    await expect(t.dataSource.transaction((m) => grantRole(m, admin, { username: "demo-analyst", role: Role.ANALYST }))).rejects.toThrow("demo-analyst already holds ANALYST of TRANSREG");
     // Revoking a role the user does not hold is refused, naming it.
     await expect(t.dataSource.transaction((m) => revokeRole(m, admin, { username: "demo-analyst", role: Role.MONITOR, siteCode: "02" }))).rejects.toThrow(
       "role: demo-analyst does not hold MONITOR at site 02 of TRANSREG",

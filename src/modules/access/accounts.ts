@@ -107,6 +107,11 @@ async function resolveRoleTarget(manager: EntityManager, input: RoleTarget, chec
 /** Gives a user a role in a study, at a site for site roles, optionally until a last valid day. */
 export async function grantRole(manager: EntityManager, actor: AuditActor, input: RoleTarget & { expiresOn?: string }, reason: string | null = null): Promise<RoleAssignment> {
   const { user, study, site } = await resolveRoleTarget(manager, input, new Checks().date("expiresOn", input.expiresOn));
+  const today = new Date().toISOString().slice(0, 10);
+  if (input.expiresOn && input.expiresOn < today) throw new InvalidInputError([{ field: "expiresOn", message: `expiresOn ${input.expiresOn} is in the past`, allowed: `today (${today}) or later` }]);
+  if (await manager.existsBy(RoleAssignment, { userId: user.id, studyId: study.id, role: input.role, siteId: site ? site.id : IsNull() })) {
+    throw new InvalidInputError([{ field: "role", message: `role: ${user.username} already holds ${describeAssignment(input.role, study, site, null)}; revoke it first to change its expiry` }]);
+  }
   const assignment = await manager.save(
     manager.create(RoleAssignment, { userId: user.id, studyId: study.id, role: input.role, siteId: site?.id ?? null, expiresOn: input.expiresOn ?? null }),
   );
