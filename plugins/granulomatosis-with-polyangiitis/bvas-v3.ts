@@ -1,7 +1,7 @@
 import { booleanInput, codeInput, cutBands } from "../../src/plugin-api";
 import type { ComputedScore, FieldProblem, InputDefinition, InstrumentDefinition, InstrumentExample, Inputs } from "../../src/plugin-api";
 import type { BvasSystem, CreatinineBand } from "./bvas-v3-items";
-import { BOOLEAN_ITEMS, BVAS_V3_ITEMS, BVAS_V3_SYSTEMS, CREATININE_BAND_ROWS, CREATININE_BANDS, NOT_PERSISTENT_ITEMS } from "./bvas-v3-items";
+import { BOOLEAN_ITEMS, BVAS_V3_ITEMS, BVAS_V3_SYSTEMS, CREATININE_BAND_ROWS, NOT_PERSISTENT_ITEMS } from "./bvas-v3-items";
 import { BVAS_2003_GLOSSARY, BVAS_TRAINING_MANUAL, BVAS_V3_RULES, HELLMICH_2007, MUKHTYAR_2009 } from "./references";
 
 /**
