@@ -4,6 +4,7 @@ import ankylosingSpondylitis from "./ankylosing-spondylitis";
 import psoriasis from "./psoriasis";
 import systemicLupusErythematosus from "./systemic-lupus-erythematosus";
 import behcetsDisease from "./behcets-disease";
+import takayasuArteritis from "./takayasu-arteritis";
 
 /** The disease plugins this service runs with: one line per plugin. */
 export const plugins: DiseasePlugin[] = [
@@ -12,4 +13,5 @@ export const plugins: DiseasePlugin[] = [
   psoriasis,
   systemicLupusErythematosus,
   behcetsDisease,
+  takayasuArteritis,
 ];
