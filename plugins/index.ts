@@ -4,6 +4,8 @@ import ankylosingSpondylitis from "./ankylosing-spondylitis";
 import psoriasis from "./psoriasis";
 import systemicLupusErythematosus from "./systemic-lupus-erythematosus";
 import granulomatosisWithPolyangiitis from "./granulomatosis-with-polyangiitis";
+import behcetsDisease from "./behcets-disease";
+import takayasuArteritis from "./takayasu-arteritis";
 
 /** The disease plugins this service runs with: one line per plugin. */
 export const plugins: DiseasePlugin[] = [
@@ -12,4 +14,6 @@ export const plugins: DiseasePlugin[] = [
   psoriasis,
   systemicLupusErythematosus,
   granulomatosisWithPolyangiitis,
+  behcetsDisease,
+  takayasuArteritis,
 ];

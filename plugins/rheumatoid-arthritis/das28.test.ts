@@ -45,6 +45,14 @@ describe("DAS28-ESR", () => {
     expect(rejected(DAS28_ESR, { tjc28: 4, sjc28: 5, esr: 7, patientGlobal: -1 })).toEqual(["inputs.patientGlobal"]);
   });
 
+  it("accepts a patient global read to half a millimetre (22.5 mm), as CDAI accepts the same global as 2.25 cm", () => {
+    // Hand-computed: 0.56·√4 + 0.28·√5 + 0.70·ln 44 + 0.014·22.5 = 1.12 + 0.6261 + 2.6489 + 0.315 = 4.7100.
+    expect(score(DAS28_ESR, { tjc28: 4, sjc28: 5, esr: 44, patientGlobal: 22.5 })).toEqual({ value: 4.71, category: "moderate" });
+    const outcome = scoreInstrument(DAS28_ESR, { tjc28: 4, sjc28: 5, esr: 44, patientGlobal: 22.5 });
+    expect(outcome.ok && outcome.components?.patientGlobal).toBeCloseTo(0.315, 12);
+    expect(DAS28_ESR.inputs.find((i) => i.name === "patientGlobal")).toMatchObject({ type: "number", unit: "mm", min: 0, max: 100 });
+  });
+
   it("says in its description that ESR below 1 is rejected", () => {
     expect(DAS28_ESR.description).toMatch(/below 1 mm\/h is rejected/);
   });
@@ -53,6 +61,12 @@ describe("DAS28-ESR", () => {
 describe("DAS28-CRP", () => {
   it("reproduces the 4s-dawn reference value quoted by RheumaComposites (4, 5, CRP 44, GH 12) = 4.24", () => {
     expect(score(DAS28_CRP, { tjc28: 4, sjc28: 5, crp: 44, patientGlobal: 12 })).toEqual({ value: 4.24, category: "moderate" });
+  });
+
+  it("accepts a patient global of 22.5 mm: 0.56·√4 + 0.28·√5 + 0.36·ln 45 + 0.014·22.5 + 0.96 = 4.39 (hand-computed)", () => {
+    // 1.12 + 0.6261 + 1.3704 + 0.315 + 0.96 = 4.3915.
+    expect(score(DAS28_CRP, { tjc28: 4, sjc28: 5, crp: 44, patientGlobal: 22.5 })).toEqual({ value: 4.39, category: "moderate" });
+    expect(rejected(DAS28_CRP, { tjc28: 4, sjc28: 5, crp: 44, patientGlobal: 100.5 })).toEqual(["inputs.patientGlobal"]);
   });
 
   it("reproduces the rheumtools test values (4, 5, 7, 50) = 4.15 and (5, 6, 8, 51) = 4.40", () => {

@@ -21,7 +21,13 @@ const esr = numberInput("esr", "Erythrocyte sedimentation rate", {
   description: "Westergren ESR. Values below 1 mm/h are not reported by the method and would make ln(ESR) negative.",
 });
 const crp = numberInput("crp", "C-reactive protein", { unit: "mg/L", min: 0, max: 500, description: "CRP in mg/L (not mg/dL)." });
-const patientGlobal = integerInput("patientGlobal", "Patient global assessment of disease activity (VAS)", 0, 100, { unit: "mm" });
+/** A VAS is continuous: the mark is measured with a ruler, often to half a millimetre (22.5 mm = 2.25 cm for CDAI). */
+const patientGlobal = numberInput("patientGlobal", "Patient global assessment of disease activity (VAS)", {
+  unit: "mm",
+  min: 0,
+  max: 100,
+  description: "Patient global assessment on a 100 mm visual analogue scale, as measured (fractions of a millimetre accepted, e.g. 22.5).",
+});
 
 /**
  * DAS28 activity states (Prevoo 1995; validated for DAS28-ESR). das-score.nl applies the same cut-offs

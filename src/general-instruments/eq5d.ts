@@ -14,6 +14,14 @@ const dimensionInputs: InputDefinition[] = DIMENSIONS.map(([name, label]) =>
 );
 
 /**
+ * Unlike a ruler-measured VAS, the EQ-5D-5L form asks the respondent to write the number marked on the
+ * 0–100 scale in a box, so the recorded value is a whole number (FHIR renderings of the form type it integer).
+ */
+const eqVas = integerInput("vas", "EQ VAS, health today", 0, 100, {
+  description: "The number the respondent wrote in the 'your health today' box: 0 worst – 100 best imaginable health, a whole number.",
+});
+
+/**
  * EQ-5D-5L descriptive system and EQ VAS. The score is the EQ VAS; the utility index needs a national
  * value set (licensed per country) and is left to analysis. The profile and level sum are components.
  */
@@ -25,7 +33,7 @@ export const EQ5D_5L: InstrumentDefinition = {
     "The score is the EQ VAS; components hold each dimension level, the 5-digit profile and the level sum score (5–25). " +
     "No utility index is computed: it requires a country value set.",
   version: "1.0.0",
-  inputs: [...dimensionInputs, integerInput("vas", "EQ VAS, health today", 0, 100)],
+  inputs: [...dimensionInputs, eqVas],
   compute: (inputs) => {
     const levels = DIMENSIONS.map(([name]) => inputs[name] as number);
     const components: Record<string, number> = Object.fromEntries(DIMENSIONS.map(([name], i) => [name, levels[i]]));
