@@ -2,6 +2,7 @@ import type { DiseasePlugin } from "../src/plugin-api";
 import rheumatoidArthritis from "./rheumatoid-arthritis";
 import ankylosingSpondylitis from "./ankylosing-spondylitis";
 import psoriasis from "./psoriasis";
+import sclerosingCholangitis from "./sclerosing-cholangitis";
 import systemicLupusErythematosus from "./systemic-lupus-erythematosus";
 
 /** The disease plugins this service runs with: one line per plugin. */
@@ -10,4 +11,5 @@ export const plugins: DiseasePlugin[] = [
   ankylosingSpondylitis,
   psoriasis,
   systemicLupusErythematosus,
+  sclerosingCholangitis,
 ];
