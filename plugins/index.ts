@@ -2,6 +2,7 @@ import type { DiseasePlugin } from "../src/plugin-api";
 import rheumatoidArthritis from "./rheumatoid-arthritis";
 import ankylosingSpondylitis from "./ankylosing-spondylitis";
 import psoriasis from "./psoriasis";
+import sclerosingCholangitis from "./sclerosing-cholangitis";
 import systemicLupusErythematosus from "./systemic-lupus-erythematosus";
 import granulomatosisWithPolyangiitis from "./granulomatosis-with-polyangiitis";
 import behcetsDisease from "./behcets-disease";
@@ -16,4 +17,5 @@ export const plugins: DiseasePlugin[] = [
   granulomatosisWithPolyangiitis,
   behcetsDisease,
   takayasuArteritis,
+  sclerosingCholangitis,
 ];

@@ -1,0 +1,51 @@
+import { cutBands, numberInput } from "../../src/plugin-api";
+import type { FieldProblem, InstrumentDefinition, Inputs } from "../../src/plugin-api";
+
+/** ALP as a multiple of the reporting laboratory's upper limit of normal. */
+export function alpTimesUln(inputs: Inputs): number {
+  return (inputs.alp as number) / (inputs.alpUln as number);
+}
+
+export const ALP_MAX_TIMES_ULN = 100;
+
+function validate(inputs: Inputs): FieldProblem[] {
+  const ratio = alpTimesUln(inputs);
+  if (ratio > ALP_MAX_TIMES_ULN) {
+    return [{ field: "alp", message: `ALP ${inputs.alp} U/L is ${Math.round(ratio)} × the ULN ${inputs.alpUln} U/L: above ${ALP_MAX_TIMES_ULN} × ULN is not plausible; check both values`, allowed: `at most ${ALP_MAX_TIMES_ULN} × alpUln` }];
+  }
+  return [];
+}
+
+export const ALP_PSC: InstrumentDefinition = {
+  code: "ALP_PSC",
+  name: "Alkaline phosphatase (× ULN)",
+  description:
+    "Serum alkaline phosphatase as a multiple of the reporting laboratory's upper limit of normal (ALP ÷ ULN), the measure the " +
+    "trial-defined ALP endpoints of PSC read. Bands: normal ≤ 1 × ULN (a value equal to the ULN is normal), elevated > 1 × ULN. " +
+    "ALP and its ULN are entered in U/L, as reported at the visit.",
+  version: "1.0.0",
+  inputs: [
+    numberInput("alp", "Alkaline phosphatase (ALP)", { unit: "U/L", min: 0, max: 5_000 }),
+    numberInput("alpUln", "ALP upper limit of normal", { unit: "U/L", min: 0, minExclusive: true, max: 1_000 }),
+  ],
+  validate,
+  compute: (inputs) => ({ value: alpTimesUln(inputs), components: { alp: inputs.alp as number, alpUln: inputs.alpUln as number } }),
+  direction: "HIGHER_IS_WORSE",
+  range: { min: 0, max: ALP_MAX_TIMES_ULN },
+  decimals: 2,
+  bands: cutBands(
+    [
+      ["normal", "Normal (≤ ULN)"],
+      ["elevated", "Elevated (> ULN)"],
+    ],
+    [{ value: 1, upperInclusive: true }],
+  ),
+  references: [
+    "Goode EC, Clark AB, Mells GF, et al. Factors associated with outcomes of patients with primary sclerosing cholangitis and development and validation of a risk scoring system. Hepatology 2019;69:2120-2135 (ALP expressed as × ULN).",
+  ],
+  examples: [
+    { inputs: { alp: 390, alpUln: 130 }, value: 3, category: "elevated", source: "Hand calculation: 390 / 130 = 3.00 × ULN" },
+    { inputs: { alp: 130, alpUln: 130 }, value: 1, category: "normal", source: "Hand calculation: ALP equal to the ULN is 1.00 × ULN, normal (boundary inclusive)" },
+    { inputs: { alp: 131, alpUln: 130 }, value: 1.01, category: "elevated", source: "Hand calculation: 131 / 130 = 1.0077 × ULN" },
+  ],
+};
