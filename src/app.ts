@@ -8,7 +8,8 @@ import { generalInstruments } from "./general-instruments";
 import type { Context } from "./graphql/context";
 import { createContext } from "./graphql/context";
 import { formatError } from "./graphql/format-error";
-import { armor, QUERY_LIMITS } from "./graphql/limits";
+import { armor, QUERY_LIMITS, queryCostLimit } from "./graphql/limits";
+import { UNPAGED_LIST_ROWS } from "./graphql/query-cost";
 import { graphqlOverHttpStatus, reportingQueryLimits } from "./graphql/over-http";
 import { buildBasketSchema } from "./graphql/schema";
 import type { Access } from "./modules/access/access";
@@ -39,6 +40,9 @@ export interface AppOptions {
   /** Key that signs bearer tokens (see jwt-secret.ts); a random one, good for this process only, by default. */
   jwtSecret?: Uint8Array;
   tokenHours?: number;
+  /** Rows one request may load and how long it may run (BASKETQL_MAX_ROWS, BASKETQL_QUERY_TIMEOUT_MS). */
+  maxRows?: number;
+  maxExecutionMs?: number;
 }
 
 /** Wires the registry, the schema and Apollo around an open database. */
@@ -60,6 +64,8 @@ export async function createApp(dataSource: DataSource, plugins: DiseasePlugin[]
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     plugins: [
       ...limits.plugins,
+      // Unpaged lists are catalogue-sized; the longest, a study's cohorts, has one per installed disease.
+      queryCostLimit<Context>({ unpagedRows: Math.max(UNPAGED_LIST_ROWS, plugins.length) }),
       introspection ? ApolloServerPluginLandingPageLocalDefault() : ApolloServerPluginLandingPageDisabled(),
       graphqlOverHttpStatus<Context>(),
     ],
@@ -68,6 +74,7 @@ export async function createApp(dataSource: DataSource, plugins: DiseasePlugin[]
   const secret = options.jwtSecret ?? randomBytes(32);
   const tokenHours = options.tokenHours ?? 8;
   const issue = (userId: number) => issueToken(secret, userId, tokenHours);
+  const executionLimits = { maxRows: options.maxRows ?? QUERY_LIMITS.maxRows, maxExecutionMs: options.maxExecutionMs ?? QUERY_LIMITS.maxExecutionMs };
   return {
     dataSource,
     registry,
@@ -75,6 +82,6 @@ export async function createApp(dataSource: DataSource, plugins: DiseasePlugin[]
     apollo,
     authenticate: (authorization) => authenticate(dataSource.manager, secret, authorization),
     issueToken: issue,
-    context: (access) => createContext(dataSource, registry, access, { issueToken: issue, tokenHours }),
+    context: (access) => createContext(dataSource, registry, access, { issueToken: issue, tokenHours }, executionLimits),
   };
 }

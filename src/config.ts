@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { QUERY_LIMITS } from "./graphql/limits";
 
 export interface Config {
   port: number;
@@ -18,6 +19,10 @@ export interface Config {
   jwtSecret?: string;
   /** BASKETQL_TOKEN_HOURS: how long a bearer token is valid. */
   tokenHours: number;
+  /** BASKETQL_MAX_ROWS: list rows one request may load. */
+  maxRows: number;
+  /** BASKETQL_QUERY_TIMEOUT_MS: how long one request may run. */
+  queryTimeoutMs: number;
 }
 
 const TRUE_VALUES = ["1", "true", "yes", "on"];
@@ -32,6 +37,15 @@ function flag(env: NodeJS.ProcessEnv, name: string, defaultValue: boolean): bool
   if (TRUE_VALUES.includes(value)) return true;
   if (FALSE_VALUES.includes(value)) return false;
   throw new Error(`${name} must be one of ${[...TRUE_VALUES, ...FALSE_VALUES].join(", ")} (got ${env[name]})`);
+}
+
+/** A whole number from an environment variable, within bounds; unset or empty gives the default. */
+function integer(env: NodeJS.ProcessEnv, name: string, defaultValue: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === "") return defaultValue;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be an integer from ${min} to ${max} (got ${env[name]})`);
+  return value;
 }
 
 /** Reads the configuration from environment variables (documented in the README). */
@@ -54,5 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: flag(env, "BASKETQL_INTROSPECTION", !production),
     jwtSecret: env.BASKETQL_JWT_SECRET || undefined,
     tokenHours,
+    maxRows: integer(env, "BASKETQL_MAX_ROWS", QUERY_LIMITS.maxRows, 1, 1_000_000),
+    queryTimeoutMs: integer(env, "BASKETQL_QUERY_TIMEOUT_MS", QUERY_LIMITS.maxExecutionMs, 1, 600_000),
   };
 }
