@@ -1,5 +1,8 @@
 import { resolve } from "node:path";
 import { QUERY_LIMITS } from "./graphql/limits";
+import { DEFAULT_MAX_FAILED_ATTEMPTS } from "./modules/access/lockout";
+import { HASHING } from "./modules/access/password";
+import { DEFAULT_ATTEMPT_LIMITS } from "./modules/access/password-attempts";
 
 export interface Config {
   port: number;
@@ -23,6 +26,20 @@ export interface Config {
   maxRows: number;
   /** BASKETQL_QUERY_TIMEOUT_MS: how long one request may run. */
   queryTimeoutMs: number;
+  /** BASKETQL_MAX_FAILED_ATTEMPTS: consecutive failed password attempts (sign-in and signature) that lock an account. */
+  maxFailedAttempts: number;
+  /** BASKETQL_PASSWORD_ATTEMPTS_PER_ADDRESS: password attempts a client address may make per minute. */
+  passwordAttemptsPerAddress: number;
+  /** BASKETQL_PASSWORD_ATTEMPTS_PER_ACCOUNT: password attempts naming one account per 5 minutes. */
+  passwordAttemptsPerAccount: number;
+  /** BASKETQL_HASHING_CONCURRENCY: password hashes (scrypt) run at once. */
+  hashingConcurrency: number;
+  /**
+   * BASKETQL_TRUST_PROXY: whose X-Forwarded-For to believe for the client's address (Express's `trust
+   * proxy`): false (the socket's address, the default), a number of proxy hops, or addresses/subnets
+   * of the proxies (`loopback`, `10.0.0.0/8`, comma-separated).
+   */
+  trustProxy: false | number | string;
 }
 
 const TRUE_VALUES = ["1", "true", "yes", "on"];
@@ -48,6 +65,16 @@ function integer(env: NodeJS.ProcessEnv, name: string, defaultValue: number, min
   return value;
 }
 
+function trustProxy(env: NodeJS.ProcessEnv): false | number | string {
+  const raw = env.BASKETQL_TRUST_PROXY?.trim();
+  if (!raw || FALSE_VALUES.includes(raw.toLowerCase())) return false;
+  // Believing any sender of X-Forwarded-For would let every client choose its own address.
+  if (TRUE_VALUES.includes(raw.toLowerCase()) && raw !== "1") {
+    throw new Error("BASKETQL_TRUST_PROXY must name the proxies (a number of hops, or their addresses or subnets), not trust every sender");
+  }
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
 /** Reads the configuration from environment variables (documented in the README). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 4000);
@@ -70,5 +97,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenHours,
     maxRows: integer(env, "BASKETQL_MAX_ROWS", QUERY_LIMITS.maxRows, 1, 1_000_000),
     queryTimeoutMs: integer(env, "BASKETQL_QUERY_TIMEOUT_MS", QUERY_LIMITS.maxExecutionMs, 1, 600_000),
+    maxFailedAttempts: integer(env, "BASKETQL_MAX_FAILED_ATTEMPTS", DEFAULT_MAX_FAILED_ATTEMPTS, 1, 100),
+    passwordAttemptsPerAddress: integer(env, "BASKETQL_PASSWORD_ATTEMPTS_PER_ADDRESS", DEFAULT_ATTEMPT_LIMITS.perAddress.attempts, 1, 100_000),
+    passwordAttemptsPerAccount: integer(env, "BASKETQL_PASSWORD_ATTEMPTS_PER_ACCOUNT", DEFAULT_ATTEMPT_LIMITS.perAccount.attempts, 1, 100_000),
+    hashingConcurrency: integer(env, "BASKETQL_HASHING_CONCURRENCY", HASHING.concurrency, 1, 64),
+    trustProxy: trustProxy(env),
   };
 }
