@@ -8,11 +8,16 @@ import { generalInstruments } from "./general-instruments";
 import type { Context } from "./graphql/context";
 import { createContext } from "./graphql/context";
 import { formatError } from "./graphql/format-error";
-import { armor, QUERY_LIMITS } from "./graphql/limits";
+import { armor, QUERY_LIMITS, queryCostLimit } from "./graphql/limits";
+import { UNPAGED_LIST_ROWS } from "./graphql/query-cost";
 import { graphqlOverHttpStatus, reportingQueryLimits } from "./graphql/over-http";
 import { buildBasketSchema } from "./graphql/schema";
 import type { Access } from "./modules/access/access";
 import { authenticate } from "./modules/access/authenticate";
+import { DEFAULT_MAX_FAILED_ATTEMPTS } from "./modules/access/lockout";
+import { setHashingConcurrency } from "./modules/access/password";
+import type { AttemptStores } from "./modules/access/password-attempts";
+import { memoryStores, PasswordAttempts } from "./modules/access/password-attempts";
 import { issueToken } from "./modules/access/tokens";
 import { ensureImmuneCatalogue } from "./modules/immunology/immune-catalogue";
 import type { DiseasePlugin } from "./plugin-api";
@@ -26,7 +31,8 @@ export interface App {
   /** The caller of a request from its Authorization header (UNAUTHENTICATED for a bad token). */
   authenticate: (authorization: string | undefined) => Promise<Access>;
   issueToken: (userId: number) => Promise<string>;
-  context: (access: Access) => Context;
+  /** A request's context; `clientAddress` is the HTTP client's address (see server.ts), none for operations run in the process. */
+  context: (access: Access, request?: { clientAddress?: string }) => Context;
 }
 
 export interface AppOptions {
@@ -39,6 +45,15 @@ export interface AppOptions {
   /** Key that signs bearer tokens (see jwt-secret.ts); a random one, good for this process only, by default. */
   jwtSecret?: Uint8Array;
   tokenHours?: number;
+  /** Rows one request may load and how long it may run (BASKETQL_MAX_ROWS, BASKETQL_QUERY_TIMEOUT_MS). */
+  maxRows?: number;
+  maxExecutionMs?: number;
+  /** Consecutive failed password attempts that lock an account (BASKETQL_MAX_FAILED_ATTEMPTS). */
+  maxFailedAttempts?: number;
+  /** Where password attempts are counted: in memory by default; a shared store for several processes. */
+  attemptStores?: AttemptStores;
+  /** Password hashes run at once (BASKETQL_HASHING_CONCURRENCY). */
+  hashingConcurrency?: number;
 }
 
 /** Wires the registry, the schema and Apollo around an open database. */
@@ -60,6 +75,8 @@ export async function createApp(dataSource: DataSource, plugins: DiseasePlugin[]
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     plugins: [
       ...limits.plugins,
+      // Unpaged lists are catalogue-sized; the longest, a study's cohorts, has one per installed disease.
+      queryCostLimit<Context>({ unpagedRows: Math.max(UNPAGED_LIST_ROWS, plugins.length) }),
       introspection ? ApolloServerPluginLandingPageLocalDefault() : ApolloServerPluginLandingPageDisabled(),
       graphqlOverHttpStatus<Context>(),
     ],
@@ -68,13 +85,22 @@ export async function createApp(dataSource: DataSource, plugins: DiseasePlugin[]
   const secret = options.jwtSecret ?? randomBytes(32);
   const tokenHours = options.tokenHours ?? 8;
   const issue = (userId: number) => issueToken(secret, userId, tokenHours);
+  if (options.hashingConcurrency !== undefined) setHashingConcurrency(options.hashingConcurrency);
+  const attempts = new PasswordAttempts(options.attemptStores ?? memoryStores());
+  const maxFailedAttempts = options.maxFailedAttempts ?? DEFAULT_MAX_FAILED_ATTEMPTS;
+  const executionLimits = { maxRows: options.maxRows ?? QUERY_LIMITS.maxRows, maxExecutionMs: options.maxExecutionMs ?? QUERY_LIMITS.maxExecutionMs };
   return {
     dataSource,
     registry,
     schema,
     apollo,
-    authenticate: (authorization) => authenticate(dataSource.manager, secret, authorization),
+    authenticate: (authorization) => authenticate(dataSource.manager, secret, authorization, tokenHours),
     issueToken: issue,
-    context: (access) => createContext(dataSource, registry, access, { issueToken: issue, tokenHours }),
+    context: (access, request = {}) =>
+      createContext(dataSource, registry, access, { issueToken: issue, tokenHours }, executionLimits, {
+        clientAddress: request.clientAddress ?? null,
+        attempts,
+        maxFailedAttempts,
+      }),
   };
 }

@@ -5,6 +5,7 @@ import { loadConfig } from "./config";
 import { openDatabase } from "./db/data-source";
 import { createUser, grantRole, revokeRole, setActive, setPassword } from "./modules/access/accounts";
 import { jwtSecret } from "./modules/access/jwt-secret";
+import { unlockAccount } from "./modules/access/lockout";
 import { Role } from "./modules/access/role";
 import { RoleAssignment } from "./modules/access/role-assignment.entity";
 import { issueToken } from "./modules/access/tokens";
@@ -91,13 +92,22 @@ for (const [command, active] of [["deactivate", false], ["activate", true]] as c
     });
 }
 user
+  .command("unlock <username>")
+  .description("unlock an account locked after too many failed password attempts (its earlier tokens stay revoked)")
+  .requiredOption("--reason <text>", "why, for the audit trail")
+  .action(async (username: string, options: { reason: string }) => {
+    await withDatabase((manager) => unlockAccount(manager, commandLine, username, options.reason));
+    console.log(`Unlocked ${username}.`);
+  });
+user
   .command("list")
   .description("list users and their roles")
   .action(async () => {
     const rows = await withDatabase(async (manager) => {
       const users = await manager.find(User, { order: { username: "ASC" } });
       const roles = await manager.find(RoleAssignment, { relations: { site: true } });
-      return users.map((u) => `${u.username}\t${u.displayName}\t${roles.filter((r) => r.userId === u.id).map((r) => r.role + (r.site ? `@${r.site.code}` : "")).join(", ")}`);
+      const state = (u: User) => (!u.active ? "\t(inactive)" : u.lockedAt ? `\t(locked since ${u.lockedAt})` : "");
+      return users.map((u) => `${u.username}\t${u.displayName}\t${roles.filter((r) => r.userId === u.id).map((r) => r.role + (r.site ? `@${r.site.code}` : "")).join(", ")}${state(u)}`);
     });
     console.log(rows.join("\n"));
   });

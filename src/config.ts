@@ -1,4 +1,8 @@
 import { resolve } from "node:path";
+import { QUERY_LIMITS } from "./graphql/limits";
+import { DEFAULT_MAX_FAILED_ATTEMPTS } from "./modules/access/lockout";
+import { HASHING } from "./modules/access/password";
+import { DEFAULT_ATTEMPT_LIMITS } from "./modules/access/password-attempts";
 
 export interface Config {
   port: number;
@@ -18,6 +22,24 @@ export interface Config {
   jwtSecret?: string;
   /** BASKETQL_TOKEN_HOURS: how long a bearer token is valid. */
   tokenHours: number;
+  /** BASKETQL_MAX_ROWS: list rows one request may load. */
+  maxRows: number;
+  /** BASKETQL_QUERY_TIMEOUT_MS: how long one request may run. */
+  queryTimeoutMs: number;
+  /** BASKETQL_MAX_FAILED_ATTEMPTS: consecutive failed password attempts (sign-in and signature) that lock an account. */
+  maxFailedAttempts: number;
+  /** BASKETQL_PASSWORD_ATTEMPTS_PER_ADDRESS: password attempts a client address may make per minute. */
+  passwordAttemptsPerAddress: number;
+  /** BASKETQL_PASSWORD_ATTEMPTS_PER_ACCOUNT: password attempts naming one account per 5 minutes. */
+  passwordAttemptsPerAccount: number;
+  /** BASKETQL_HASHING_CONCURRENCY: password hashes (scrypt) run at once. */
+  hashingConcurrency: number;
+  /**
+   * BASKETQL_TRUST_PROXY: whose X-Forwarded-For to believe for the client's address (Express's `trust
+   * proxy`): false (the socket's address, the default), a number of proxy hops, or addresses/subnets
+   * of the proxies (`loopback`, `10.0.0.0/8`, comma-separated).
+   */
+  trustProxy: false | number | string;
 }
 
 const TRUE_VALUES = ["1", "true", "yes", "on"];
@@ -32,6 +54,25 @@ function flag(env: NodeJS.ProcessEnv, name: string, defaultValue: boolean): bool
   if (TRUE_VALUES.includes(value)) return true;
   if (FALSE_VALUES.includes(value)) return false;
   throw new Error(`${name} must be one of ${[...TRUE_VALUES, ...FALSE_VALUES].join(", ")} (got ${env[name]})`);
+}
+
+/** A whole number from an environment variable, within bounds; unset or empty gives the default. */
+function integer(env: NodeJS.ProcessEnv, name: string, defaultValue: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === "") return defaultValue;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be an integer from ${min} to ${max} (got ${env[name]})`);
+  return value;
+}
+
+function trustProxy(env: NodeJS.ProcessEnv): false | number | string {
+  const raw = env.BASKETQL_TRUST_PROXY?.trim();
+  if (!raw || FALSE_VALUES.includes(raw.toLowerCase())) return false;
+  // Believing any sender of X-Forwarded-For would let every client choose its own address.
+  if (TRUE_VALUES.includes(raw.toLowerCase()) && raw !== "1") {
+    throw new Error("BASKETQL_TRUST_PROXY must name the proxies (a number of hops, or their addresses or subnets), not trust every sender");
+  }
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
 }
 
 /** Reads the configuration from environment variables (documented in the README). */
@@ -54,5 +95,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: flag(env, "BASKETQL_INTROSPECTION", !production),
     jwtSecret: env.BASKETQL_JWT_SECRET || undefined,
     tokenHours,
+    maxRows: integer(env, "BASKETQL_MAX_ROWS", QUERY_LIMITS.maxRows, 1, 1_000_000),
+    queryTimeoutMs: integer(env, "BASKETQL_QUERY_TIMEOUT_MS", QUERY_LIMITS.maxExecutionMs, 1, 600_000),
+    maxFailedAttempts: integer(env, "BASKETQL_MAX_FAILED_ATTEMPTS", DEFAULT_MAX_FAILED_ATTEMPTS, 1, 100),
+    passwordAttemptsPerAddress: integer(env, "BASKETQL_PASSWORD_ATTEMPTS_PER_ADDRESS", DEFAULT_ATTEMPT_LIMITS.perAddress.attempts, 1, 100_000),
+    passwordAttemptsPerAccount: integer(env, "BASKETQL_PASSWORD_ATTEMPTS_PER_ACCOUNT", DEFAULT_ATTEMPT_LIMITS.perAccount.attempts, 1, 100_000),
+    hashingConcurrency: integer(env, "BASKETQL_HASHING_CONCURRENCY", HASHING.concurrency, 1, 64),
+    trustProxy: trustProxy(env),
   };
 }

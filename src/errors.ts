@@ -10,6 +10,10 @@ export const ErrorCode = {
   UNAUTHENTICATED: "UNAUTHENTICATED",
   FORBIDDEN: "FORBIDDEN",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+  /** A query limit (cost, rows, time) refused the request; `extensions.limit` names which. */
+  QUERY_LIMIT_EXCEEDED: "QUERY_LIMIT_EXCEEDED",
+  /** Too many sign-in or signature attempts (HTTP 429); `extensions.retryAfter` says in how many seconds to try again. */
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
 } as const;
 
 /** Invalid input: names every offending field and what it accepts. Nothing was written. */
@@ -63,4 +67,22 @@ export function conflict(kind: string, id: string, expectedVersion: number, curr
 /** The visit or the study is locked: nothing can be written to it until a data manager unlocks it. */
 export function locked(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.LOCKED } });
+}
+
+/**
+ * A query limit refused the request: `limit` is `cost` (counted before running: HTTP 400, nothing was
+ * executed), `rows` or `time` (counted while running: the fields not yet loaded are null).
+ */
+export function queryLimitExceeded(limit: "cost" | "rows" | "time", message: string, details: { max: number; found?: number }): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.QUERY_LIMIT_EXCEEDED, limit, ...details, ...(limit === "cost" ? { http: { status: 400 } } : {}) },
+  });
+}
+
+/** Too many attempts (HTTP 429 with Retry-After): the request was not processed. */
+export function tooManyRequests(message: string, retryAfterSeconds: number): GraphQLError {
+  const retryAfter = Math.max(1, Math.ceil(retryAfterSeconds));
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.TOO_MANY_REQUESTS, retryAfter, http: { status: 429, headers: new Map([["retry-after", String(retryAfter)]]) } },
+  });
 }

@@ -14,6 +14,7 @@ import { loadDemoTrial } from "./demo/load-demo-trial";
 import { internalServerError } from "./graphql/format-error";
 import { QUERY_LIMITS } from "./graphql/limits";
 import { jwtSecret } from "./modules/access/jwt-secret";
+import { DEFAULT_ATTEMPT_LIMITS, memoryStores } from "./modules/access/password-attempts";
 import { negotiateResponseType } from "./graphql/over-http";
 import { Study } from "./modules/study/study.entity";
 
@@ -72,7 +73,19 @@ const internalErrors: ErrorRequestHandler = (error, request, response, next) => 
 /** Opens the database (migrating it), loads the demo trial into an empty one, and serves GraphQL over HTTP. */
 export async function startServer(config: Config, plugins: DiseasePlugin[], log: (line: string) => void = console.log): Promise<RunningServer> {
   const dataSource = await openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath, logSql: config.logSql });
-  const app = await createApp(dataSource, plugins, { introspection: config.introspection, jwtSecret: jwtSecret(config), tokenHours: config.tokenHours });
+  const app = await createApp(dataSource, plugins, {
+    introspection: config.introspection,
+    jwtSecret: jwtSecret(config),
+    tokenHours: config.tokenHours,
+    maxRows: config.maxRows,
+    maxExecutionMs: config.queryTimeoutMs,
+    maxFailedAttempts: config.maxFailedAttempts,
+    hashingConcurrency: config.hashingConcurrency,
+    attemptStores: memoryStores({
+      perAddress: { ...DEFAULT_ATTEMPT_LIMITS.perAddress, attempts: config.passwordAttemptsPerAddress },
+      perAccount: { ...DEFAULT_ATTEMPT_LIMITS.perAccount, attempts: config.passwordAttemptsPerAccount },
+    }),
+  });
   log(`Database: ${isPostgresUrl(config.databaseUrl) ? "PostgreSQL" : `SQLite file ${config.sqlitePath}`}`);
   if (config.loadDemo && (await dataSource.manager.count(Study)) === 0) {
     log("Empty database: loading the demo trial…");
@@ -84,13 +97,17 @@ export async function startServer(config: Config, plugins: DiseasePlugin[], log:
   await app.apollo.start();
   const web = express();
   web.disable("x-powered-by");
+  // The client's address for the password-attempt limits: the socket's, or X-Forwarded-For's from trusted proxies only.
+  web.set("trust proxy", config.trustProxy);
   web.use(
     "/",
     cors(),
     jsonPostsOnly,
     express.json({ limit: QUERY_LIMITS.maxBodyBytes }),
     bodyErrors,
-    expressMiddleware(app.apollo, { context: async ({ req }) => app.context(await app.authenticate(req.headers.authorization)) }),
+    expressMiddleware(app.apollo, {
+      context: async ({ req }) => app.context(await app.authenticate(req.headers.authorization), { clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    }),
     internalErrors,
   );
   const http = createServer(web);

@@ -36,7 +36,7 @@ describe("the HTTP server started as `npm start` starts it", () => {
   it("answers a client's query for cohorts, patient counts and one patient's Treg % and DAS28", async () => {
     const response = await post(
       server.url,
-      `{ study { cohorts { code patientCount } } patients(first: 100) { nodes { subjectCode cohort { diseaseId } visits { nodes { plannedVisit { code } immuneMeasurements(where: { parameter: { eq: "TREG_PCT_CD4" } }) { nodes { parameter { code } value } } } } assessments(where: { instrument: { eq: "DAS28_ESR" } }) { nodes { display category { code } visit { plannedVisit { code } } } } } } }`,
+      `{ study { cohorts { code patientCount } } patients(first: 100) { nodes { subjectCode cohort { diseaseId } visits(first: 10) { nodes { plannedVisit { code } immuneMeasurements(first: 1, where: { parameter: { eq: "TREG_PCT_CD4" } }) { nodes { parameter { code } value } } } } assessments(first: 10, where: { instrument: { eq: "DAS28_ESR" } }) { nodes { display category { code } visit { plannedVisit { code } } } } } } }`,
     );
     expect(response.status).toBe(200);
     const { data } = (await response.json()) as any;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,10 +10,24 @@ import { bearer } from "../support/bearer";
 import type { RunningServer } from "../../src/server";
 
 let auth: { authorization: string };
-const post = async (url: string, body: string) => {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...auth }, body });
+const post = async (url: string, body: string, headers: Record<string, string> = auth) => {
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
   return { status: response.status, body: (await response.json()) as any };
 };
+const root = join(__dirname, "..", "..");
+
+/** A list three levels deep, none of them given a page size: 20 patients × 20 visits × 20 values. */
+const NESTED_WITHOUT_FIRST = "patients { nodes { visits { nodes { immuneMeasurements { nodes { value } } } } } }";
+const aliased = (count: number, selection: string) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${selection}`).join(" ")} }`;
+
+/** The README's ```graphql blocks and docs/queries/*.graphql: every example the documentation gives. */
+function documentedQueries(): Array<{ name: string; query: string }> {
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  return [
+    ...[...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match, i) => ({ name: `README block ${i + 1}`, query: match[1] })),
+    ...readdirSync(join(root, "docs", "queries")).map((file) => ({ name: `docs/queries/${file}`, query: readFileSync(join(root, "docs", "queries", file), "utf8") })),
+  ];
+}
 
 /** `{ patient(id: $id) { visits { nodes { patient { visits { nodes { … } } } } } } }` nested to the given depth. */
 function nestedQuery(depth: number): string {
@@ -56,6 +70,67 @@ describe("query limits", () => {
     const { status, body } = await post(server.url, JSON.stringify({ query }));
     expect(status).toBe(400);
     expect(body.errors[0].message).toMatch(/cost/i);
+  });
+
+  it("counts the default page size of every list: 15 aliases of a nested query without `first` are refused before running, and another client is answered meanwhile", async () => {
+    const started = Date.now();
+    const other = bearer(server, "demo-investigator-01").then((headers) => post(server.url, JSON.stringify({ query: "{ study { code } }" }), headers));
+    const [refused, answered] = await Promise.all([post(server.url, JSON.stringify({ query: aliased(15, NESTED_WITHOUT_FIRST) })), other]);
+    expect(refused.status).toBe(400);
+    // refused as a whole, before execution: no data at all
+    expect(refused.body.data).toBeUndefined();
+    expect(refused.body.errors).toHaveLength(1);
+    expect(refused.body.errors[0].extensions).toMatchObject({ code: "QUERY_LIMIT_EXCEEDED", limit: "cost", max: QUERY_LIMITS.maxCost });
+    expect(refused.body.errors[0].extensions.found).toBeGreaterThan(15 * 20 * 20 * 20);
+    expect(refused.body.errors[0].message).toMatch(/cost .* above the limit of 50000.*default page of 20/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(answered.body).toEqual({ data: { study: { code: expect.any(String) } } });
+    // three are refused too; one alone is within the limit and runs
+    expect((await post(server.url, JSON.stringify({ query: aliased(3, NESTED_WITHOUT_FIRST) }))).body.errors[0].extensions.limit).toBe("cost");
+    const one = await post(server.url, JSON.stringify({ query: aliased(1, NESTED_WITHOUT_FIRST) }));
+    expect(one.body.errors).toBeUndefined();
+    expect(one.body.data.a0.nodes.length).toBeGreaterThan(0);
+  });
+
+  it("counts page sizes sent in variables, and nested lists' edges like their nodes", async () => {
+    const query = `query($n: Int) { patients(first: $n) { edges { node { visits(first: $n) { nodes { immuneMeasurements(first: $n) { edges { node { value } } } } } } } } }`;
+    const big = await post(server.url, JSON.stringify({ query, variables: { n: 100 } }));
+    expect(big.status).toBe(400);
+    expect(big.body.errors[0].extensions).toMatchObject({ code: "QUERY_LIMIT_EXCEEDED", limit: "cost" });
+    const small = await post(server.url, JSON.stringify({ query, variables: { n: 5 } }));
+    expect(small.body.errors).toBeUndefined();
+    // a variable left out serves the default page, and is counted as such
+    expect((await post(server.url, JSON.stringify({ query: aliased(3, `patients(first: $n) { nodes { visits(first: $n) { nodes { immuneMeasurements(first: $n) { nodes { value } } } } } }`).replace("{", "query($n: Int) {") }))).body.errors[0].extensions.limit).toBe("cost");
+  });
+
+  it("accepts every example query of the README and docs/queries", async () => {
+    const { patients } = (await post(server.url, JSON.stringify({ query: "{ patients(first: 1) { nodes { id } } }" }))).body.data;
+    const examples = documentedQueries();
+    expect(examples.length).toBeGreaterThanOrEqual(8);
+    for (const { name, query } of examples) {
+      const { status, body } = await post(server.url, JSON.stringify({ query, variables: { id: patients.nodes[0].id } }));
+      const codes = (body.errors ?? []).map((error: any) => error.extensions?.code);
+      expect(codes, name).not.toContain("QUERY_LIMIT_EXCEEDED");
+      expect(codes, name).not.toContain("GRAPHQL_VALIDATION_FAILED");
+      // the placeholder ids ("…") of the mutation example are refused as input, nothing else is refused
+      if (!query.includes("…")) expect(body.errors, name).toBeUndefined();
+      expect(status, name).toBe(200);
+    }
+  });
+
+  it("stops a request that loads more rows than the execution budget, naming the limit", async () => {
+    const limited = await startServer(loadConfig({ PORT: "0", BASKETQL_SQLITE_PATH: join(dir, "db.sqlite"), BASKETQL_DEMO: "0", BASKETQL_MAX_ROWS: "30" }), plugins, () => {});
+    try {
+      const headers = await bearer(limited);
+      const { body } = await post(limited.url, JSON.stringify({ query: "{ patients(first: 10) { nodes { visits(first: 10) { nodes { id } } } } }" }), headers);
+      const error = body.errors.find((e: any) => e.extensions.code === "QUERY_LIMIT_EXCEEDED");
+      expect(error.extensions).toMatchObject({ limit: "rows", max: 30 });
+      expect(error.message).toMatch(/more than the limit of 30 rows/);
+      // a request within the budget is answered
+      expect((await post(limited.url, JSON.stringify({ query: "{ patients(first: 10) { nodes { id } } }" }), headers)).body.errors).toBeUndefined();
+    } finally {
+      await limited.stop();
+    }
   });
 
   it("refuses a body over the size limit with 413 and a GraphQL-shaped error", async () => {

@@ -11,7 +11,9 @@ export type ListArgs = PageArgs & Omit<ListRequest, "scope" | "deidentified">;
 export async function rootConnection<T extends Row>(context: Context, spec: ListSpec<T>, Connection: ConnectionClass<T>, args: ListArgs) {
   const manager = context.dataSource.manager;
   const request = listRequest(context.access, args);
+  context.budget.check();
   const page = await fetchPage(manager, spec, request, readPage(args));
+  context.budget.spend(page.rows.length);
   let aggregate: Promise<Aggregate> | undefined;
   return new Connection({ page, aggregate: () => (aggregate ??= aggregateRows(manager, spec, request).then((a) => a[0])) });
 }
@@ -37,5 +39,8 @@ export async function nestedConnection<T extends Row>(
     return ids.map((id) => byParent.get(id)!);
   });
   const aggregates = context.loaders.keyed(`aggregate:${key}`, (ids) => aggregateRows(manager, spec, request, { column: parentColumn, ids }));
-  return new Connection({ page: await pages.load(parentId), aggregate: () => aggregates.load(parentId) });
+  context.budget.check();
+  const loaded = await pages.load(parentId);
+  context.budget.spend(loaded.rows.length);
+  return new Connection({ page: loaded, aggregate: () => aggregates.load(parentId) });
 }

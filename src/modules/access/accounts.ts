@@ -60,15 +60,19 @@ async function findUser(manager: EntityManager, username: string): Promise<User>
 export async function setPassword(manager: EntityManager, actor: AuditActor, username: string, password: string): Promise<void> {
   if (password.length < MIN_PASSWORD_LENGTH) throw new InvalidInputError([{ field: "password", message: `password must have at least ${MIN_PASSWORD_LENGTH} characters` }]);
   const user = await findUser(manager, username);
-  await manager.update(User, user.id, { passwordHash: await hashPassword(password) });
+  // Tokens issued under the old password stop working.
+  await manager.update(User, user.id, { passwordHash: await hashPassword(password), tokensValidAfter: new Date().toISOString() });
   await auditAccount(manager, actor, AuditAction.UPDATE, user, [["password", user.passwordHash === NO_PASSWORD ? null : "(set)", "(changed)"]]);
 }
 
-/** Deactivated accounts cannot sign in and their tokens stop working; nothing of theirs is deleted. */
+/**
+ * Deactivated accounts cannot sign in and their tokens stop working, also after a later reactivation
+ * (tokensValidAfter); nothing of theirs is deleted.
+ */
 export async function setActive(manager: EntityManager, actor: AuditActor, username: string, active: boolean, reason: string | null = null): Promise<void> {
   const user = await findUser(manager, username);
   if (user.active === active) throw new InvalidInputError([{ field: "username", message: `username ${username} is already ${active ? "active" : "inactive"}` }]);
-  await manager.update(User, user.id, { active });
+  await manager.update(User, user.id, active ? { active } : { active, tokensValidAfter: new Date().toISOString() });
   await auditAccount(manager, actor, AuditAction.UPDATE, user, [["active", String(user.active), String(active)]], reason);
 }
 

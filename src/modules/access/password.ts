@@ -1,7 +1,42 @@
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
 import { promisify } from "node:util";
+import { Semaphore } from "async-mutex";
+import { tooManyRequests } from "../../errors";
 
-const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keyLength: number, options: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
+const scryptOnPool = promisify(scrypt) as (password: string, salt: Buffer, keyLength: number, options: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
+
+/**
+ * scrypt runs on libuv's thread pool (UV_THREADPOOL_SIZE, 4 by default), which the SQLite driver and
+ * file I/O use too: with every thread hashing, a one-row query waits behind the hashes. At most
+ * `concurrency` hashes run at once (below the pool's size, leaving threads to the database), the
+ * others wait their turn; when more than `maxWaiting` already wait, a new one is refused with
+ * TOO_MANY_REQUESTS rather than queued without end.
+ */
+export const HASHING = { concurrency: 2, maxWaiting: 32 };
+let slots = new Semaphore(HASHING.concurrency);
+let waiting = 0;
+
+/** Sets how many password hashes may run at once (BASKETQL_HASHING_CONCURRENCY). */
+export function setHashingConcurrency(concurrency: number): void {
+  if (concurrency === HASHING.concurrency) return;
+  HASHING.concurrency = concurrency;
+  slots = new Semaphore(concurrency);
+}
+
+async function scryptAsync(password: string, salt: Buffer, keyLength: number, options: { N: number; r: number; p: number; maxmem: number }): Promise<Buffer> {
+  if (slots.getValue() <= 0 && waiting >= HASHING.maxWaiting) throw tooManyRequests("Too many password checks at once: try again shortly", 1);
+  waiting++;
+  let queued = true;
+  try {
+    return await slots.runExclusive(() => {
+      queued = false;
+      waiting--;
+      return scryptOnPool(password, salt, keyLength, options);
+    });
+  } finally {
+    if (queued) waiting--;
+  }
+}
 
 // scrypt with OWASP's minimum parameters (N=2^17, r=8, p=1); the parameters are stored with each hash
 // so they can be raised later without invalidating existing passwords.

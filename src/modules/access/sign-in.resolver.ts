@@ -7,6 +7,7 @@ import { actorOf, appendAudit } from "../audit/audit-writer";
 import type { Access } from "./access";
 import { MAX_USERNAME_LENGTH } from "./accounts";
 import { accessOf } from "./authenticate";
+import { recordFailedAttempt, resetFailedAttempts } from "./lockout";
 import { verifyPassword } from "./password";
 import { RoleAssignment } from "./role-assignment.entity";
 import { User } from "./user.entity";
@@ -44,21 +45,46 @@ function auditSignIn(manager: EntityManager, action: AuditAction, user: User | n
 
 @Resolver()
 export class SignInResolver {
-  @Mutation(() => SignInResult, { description: "Checks a username and password and returns a bearer token." })
-  async signIn(@Arg("username") username: string, @Arg("password") password: string, @Ctx() { dataSource, tokens }: Context): Promise<SignInResult> {
+  @Mutation(() => SignInResult, {
+    description: "Checks a username and password and returns a bearer token. Attempts are rate-limited per client address and per account (TOO_MANY_REQUESTS), and too many consecutive wrong passwords lock the account.",
+  })
+  async signIn(@Arg("username") username: string, @Arg("password") password: string, @Ctx() { dataSource, tokens, security }: Context): Promise<SignInResult> {
+    // Before anything costs: no lookup and no scrypt for an attempt over the limits.
+    await security.attempts.admit(security.clientAddress, username);
     const user = await dataSource.manager.findOneBy(User, { username });
-    // The same answer whether the user is unknown, inactive or the password wrong: no account enumeration.
-    // The password is checked (against a decoy when there is no account) before anything is decided.
+    // The same answer whether the user is unknown, inactive, locked or the password wrong: no account
+    // enumeration. The password is checked (against a decoy when there is no account) before anything is decided.
     const passwordMatches = await verifyPassword(password, user?.passwordHash);
-    if (!user || !user.active || !passwordMatches) {
+    // Read again after hashing: a lockout by concurrent attempts counts.
+    const current = user && (await dataSource.manager.findOneBy(User, { id: user.id }));
+    if (!current || !current.active || current.lockedAt !== null || !passwordMatches) {
+      const reason = !current ? "unknown username" : !current.active ? "inactive account" : current.lockedAt !== null ? "locked account" : "wrong password";
       // Recorded in its own transaction: the failure is audited although the request fails.
-      const reason = !user ? "unknown username" : !user.active ? "inactive account" : "wrong password";
-      await dataSource.transaction((manager) => auditSignIn(manager, AuditAction.SIGN_IN_FAILED, user, username, reason));
+      await dataSource.transaction((manager) => auditSignIn(manager, AuditAction.SIGN_IN_FAILED, current, username, reason));
+      if (reason === "wrong password") await recordFailedAttempt(dataSource, current!, security.maxFailedAttempts, "sign-in");
       throw unauthenticated("Unknown username or wrong password");
     }
-    await dataSource.transaction(async (manager) => auditSignIn(manager, AuditAction.SIGN_IN, user, username, null, await accessOf(manager, user)));
-    const token = await tokens.issueToken(user.id);
-    return Object.assign(new SignInResult(), { token, expiresAt: new Date(Date.now() + tokens.tokenHours * 3_600_000), user });
+    await dataSource.transaction(async (manager) => {
+      await resetFailedAttempts(manager, current.id);
+      await auditSignIn(manager, AuditAction.SIGN_IN, current, username, null, await accessOf(manager, current));
+    });
+    const token = await tokens.issueToken(current.id);
+    return Object.assign(new SignInResult(), { token, expiresAt: new Date(Date.now() + tokens.tokenHours * 3_600_000), user: current });
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Signs out everywhere: every token issued to the caller until now, the one presented included, stops working (on every device). Audited as SIGN_OUT.",
+  })
+  async signOut(@Ctx() { dataSource, access }: Context): Promise<boolean> {
+    await dataSource.transaction(async (manager) => {
+      const now = new Date().toISOString();
+      await manager.update(User, access.actor!.id, { tokensValidAfter: now });
+      await appendAudit(manager, actorOf(access), [
+        { action: AuditAction.SIGN_OUT, entityType: "User", entityId: String(access.actor!.id), patientId: null, visitId: null, field: "tokensValidAfter", oldValue: null, newValue: now, reason: null },
+      ]);
+    });
+    return true;
   }
 
   @Query(() => Me)

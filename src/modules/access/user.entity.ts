@@ -29,6 +29,18 @@ export class User {
   @Column("boolean")
   active: boolean;
 
+  /** Consecutive failed password attempts (sign-in and signature); reset by a successful one or an unlock. */
+  @Column({ type: "integer", default: 0 })
+  failedAttempts: number;
+
+  /** When the account was locked for too many failed attempts (UTC, ISO-8601); null when not locked. */
+  @Column({ type: "varchar", nullable: true })
+  lockedAt: string | null;
+
+  /** Tokens issued before this time (UTC, ISO-8601) are refused; null: every unexpired token counts. */
+  @Column({ type: "varchar", nullable: true })
+  tokensValidAfter: string | null;
+
   @CreateDateColumn()
   createdAt: Date;
 }

@@ -4,6 +4,8 @@ import type { Context } from "../../../graphql/context";
 import { AuditAction } from "../../audit/audit-event.entity";
 import { appendAudit, actorOf } from "../../audit/audit-writer";
 import { lockStudy, unlockStudy } from "../../study/lock-study";
+import { recordFailedAttempt, resetFailedAttempts } from "../../access/lockout";
+import { User } from "../../access/user.entity";
 import { Study } from "../../study/study.entity";
 import { Visit } from "../visit.entity";
 import { completeVisit } from "./complete-visit";
@@ -28,9 +30,13 @@ export class VisitLifecycleResolver {
   }
 
   @Mutation(() => Visit, { description: "COMPLETE → SIGNED by an investigator of the site, who re-enters their password." })
-  async signVisit(@Arg("input") input: SignVisitInput, @Ctx() { dataSource, access }: Context): Promise<Visit> {
+  async signVisit(@Arg("input") input: SignVisitInput, @Ctx() { dataSource, access, security }: Context): Promise<Visit> {
+    // The password re-entered to sign is a password attempt like a sign-in: rate-limited, and counted towards the lockout.
+    if (access.actor && !access.isSystem) await security.attempts.admit(security.clientAddress, access.actor.username);
     try {
-      return await dataSource.transaction((manager) => signVisit(manager, access, input));
+      const signed = await dataSource.transaction((manager) => signVisit(manager, access, input));
+      await resetFailedAttempts(dataSource.manager, access.actor!.id);
+      return signed;
     } catch (error) {
       if (!(error instanceof SignatureRefused)) throw error;
       // The failed attempt is itself audited (in its own transaction: the signing one rolled back).
@@ -39,6 +45,8 @@ export class VisitLifecycleResolver {
           { action: AuditAction.SIGN_FAILED, entityType: "Visit", entityId: String(error.visitId), patientId: error.patientId, visitId: error.visitId, field: null, oldValue: null, newValue: null, reason: "wrong password" },
         ]),
       );
+      const signer = await dataSource.manager.findOneBy(User, { id: access.actor!.id });
+      if (signer) await recordFailedAttempt(dataSource, signer, security.maxFailedAttempts, "signature");
       throw invalidInput("password", "does not match: the visit was not signed");
     }
   }
