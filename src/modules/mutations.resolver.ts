@@ -75,7 +75,10 @@ export class MutationsResolver {
   @Mutation(() => DoseAdministration)
   recordDose(@Arg("input") input: RecordDoseInput, @Ctx() { dataSource, access }: Context): Promise<DoseAdministration> {
     return dataSource.transaction(async (manager) => {
-      const { visit } = await openForWrite(manager, access, input.visitId != null ? { visitId: input.visitId } : { patientId: input.patientId }, { adding: true });
+      const { visit } = await openForWrite(manager, access, input.visitId != null ? { visitId: input.visitId } : { patientId: input.patientId }, {
+        adding: true,
+        refersTo: { patientId: input.patientId },
+      });
       return created(manager, access, DoseAdministration, await recordDose(manager, input), visit);
     });
   }
@@ -115,7 +118,7 @@ export class MutationsResolver {
   @Mutation(() => AdverseEvent)
   recordAdverseEvent(@Arg("input") input: RecordAdverseEventInput, @Ctx() { dataSource, access }: Context): Promise<AdverseEvent> {
     return dataSource.transaction(async (manager) => {
-      await openForWrite(manager, access, { patientId: input.patientId });
+      await openForWrite(manager, access, { patientId: input.patientId }, { refersTo: { visitId: input.visitId } });
       return created(manager, access, AdverseEvent, await recordAdverseEvent(manager, input));
     });
   }

@@ -5,6 +5,22 @@ import { fromGlobalId } from "../graphql/global-id";
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
+ * The dates clinical data may carry. The study declares no period of its own, so one sane range holds
+ * for every date entered (visits, doses, adverse events, medications, inclusion, status changes, role
+ * expiries): nothing of a living participant predates 1900 (a medication started decades before
+ * inclusion still fits), and nothing is planned beyond 2099. A typing slip such as 0024 or 9999 is
+ * refused naming the field instead of being stored, or reaching the database, which refuses year 0.
+ */
+export const DATE_RANGE = { earliest: "1900-01-01", latest: "2099-12-31" } as const;
+
+/** YYYY-MM-DD naming a day that exists (2024-02-30 does not), year 0001 or later: what both databases store. */
+export function isCalendarDate(value: string): boolean {
+  if (!DATE.test(value) || value < "0001-01-01") return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
+/**
  * Collects every problem of one mutation input, so the client learns all of them at once,
  * then throws a single BAD_USER_INPUT error before anything is written.
  */
@@ -37,9 +53,11 @@ export class Checks {
     return this;
   }
 
+  /** A real calendar date YYYY-MM-DD within DATE_RANGE (see there). */
   date(field: string, value: string | null | undefined): this {
     if (value === null || value === undefined) return this;
-    if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) this.add(field, `must be a date YYYY-MM-DD (got ${JSON.stringify(value)})`, "YYYY-MM-DD");
+    const allowed = `a date YYYY-MM-DD from ${DATE_RANGE.earliest} to ${DATE_RANGE.latest}`;
+    if (!isCalendarDate(value) || value < DATE_RANGE.earliest || value > DATE_RANGE.latest) this.add(field, `must be ${allowed} (got ${JSON.stringify(value)})`, allowed);
     return this;
   }
 

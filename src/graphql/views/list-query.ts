@@ -1,7 +1,8 @@
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { checkFilterSize, compileWhere } from "./compile-where";
 import type { WhereSpec } from "./compile-where";
-import { decodeCursor, encodeCursor } from "./cursor";
+import type { CursorValueKind } from "./cursor";
+import { cursorValueKind, decodeCursor, encodeCursor } from "./cursor";
 import type { Page } from "./page-args";
 import { OrderDirection } from "./page-info";
 import type { Access, SiteScope } from "../../modules/access/access";
@@ -53,16 +54,22 @@ interface SortKey {
   expression: string;
   direction: OrderDirection;
   value: (row: Row) => unknown;
+  /** What a cursor's value for this key must be. */
+  kind: CursorValueKind;
 }
 
-function sortKeys<T extends Row>(spec: ListSpec<T>, orderBy: OrderInput[] | null | undefined): SortKey[] {
+function sortKeys<T extends Row>(manager: EntityManager, spec: ListSpec<T>, orderBy: OrderInput[] | null | undefined): SortKey[] {
+  const metadata = manager.connection.getMetadata(spec.entity);
   const keys = (orderBy?.length ? orderBy : spec.defaultOrder).map(({ field, direction }) => {
     const { column, nullsAs } = spec.order[field];
     const expression = nullsAs === undefined ? quote(spec.alias, column) : `COALESCE(${quote(spec.alias, column)}, ${typeof nullsAs === "string" ? `'${nullsAs}'` : nullsAs})`;
-    return { expression, direction, value: (row: Row) => row[column] ?? nullsAs };
+    return { expression, direction, value: (row: Row) => row[column] ?? nullsAs, kind: cursorValueKind(metadata, column) };
   });
-  return [...keys, { expression: quote(spec.alias, "id"), direction: OrderDirection.ASC, value: (row: Row) => row.id }];
+  return [...keys, { expression: quote(spec.alias, "id"), direction: OrderDirection.ASC, value: (row: Row) => row.id, kind: "integer" }];
 }
+
+const cursorValues = (page: Page, keys: SortKey[]) =>
+  decodeCursor(page.cursor!, orderKeyOf(keys), page.backward ? "before" : "after", keys.map((k) => k.kind));
 
 const orderKeyOf = (keys: SortKey[]) => keys.map((k) => `${k.expression} ${k.direction}`).join(",");
 
@@ -113,9 +120,9 @@ function toPage<T extends Row>(rows: T[], keys: SortKey[], page: Page, hadCursor
  */
 export async function fetchPage<T extends Row>(manager: EntityManager, spec: ListSpec<T>, request: ListRequest, page: Page): Promise<PageResult<T>> {
   const params = new Parameters();
-  const keys = sortKeys(spec, request.orderBy);
+  const keys = sortKeys(manager, spec, request.orderBy);
   const qb = filteredQuery(manager, spec, request, params);
-  if (page.cursor) qb.andWhere(seekCondition(keys, decodeCursor(page.cursor, orderKeyOf(keys), page.backward ? "before" : "after", keys.length), page.backward, params));
+  if (page.cursor) qb.andWhere(seekCondition(keys, cursorValues(page, keys), page.backward, params));
   keys.forEach((key, i) => {
     const direction = (key.direction === OrderDirection.ASC) !== page.backward ? "ASC" : "DESC";
     if (i === 0) qb.orderBy(key.expression, direction);
@@ -139,9 +146,9 @@ export async function fetchPagesByParent<T extends Row>(
   page: Page,
 ): Promise<Map<number, PageResult<T>>> {
   const params = new Parameters();
-  const keys = sortKeys(spec, request.orderBy);
+  const keys = sortKeys(manager, spec, request.orderBy);
   const parent = { column: parentColumn, ids: [...parentIds] };
-  const seek = page.cursor && seekCondition(keys, decodeCursor(page.cursor, orderKeyOf(keys), page.backward ? "before" : "after", keys.length), page.backward, params);
+  const seek = page.cursor && seekCondition(keys, cursorValues(page, keys), page.backward, params);
   const order = keys.map((key) => `${key.expression} ${(key.direction === OrderDirection.ASC) !== page.backward ? "ASC" : "DESC"}`);
   const ranked = filteredQuery(manager, spec, request, params, parent)
     .select(quote(spec.alias, "id"), "id")

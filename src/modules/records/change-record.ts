@@ -4,6 +4,7 @@ import { conflict, invalidInput, unknownReference } from "../../errors";
 import { fromGlobalId, toGlobalId } from "../../graphql/global-id";
 import { decodeId } from "../../validation/checks";
 import type { Access } from "../access/access";
+import { findReadable } from "../access/site-scope";
 import type { Visit } from "../visits/visit.entity";
 import type { ClinicalRow, RecordKind } from "./record-kinds";
 import { RECORD_KIND_BY_NAME } from "./record-kinds";
@@ -30,9 +31,13 @@ export function kindOf(id: string): RecordKind {
  * Loads the record a correction, removal or restore names (removed or not) and runs the write
  * checks on whatever governs it: its visit for visit content, otherwise its patient. The version
  * the caller read must still be current.
+ *
+ * The record is looked up within the caller's scope (findReadable), in one statement: a record of
+ * another site gets exactly the answer of an id that does not exist, before anything about it (its
+ * visit, its patient, its version) is looked at or revealed.
  */
 export async function beginChange<T extends ClinicalRow>(manager: EntityManager, access: Access, kind: RecordKind, id: string, expectedVersion: number): Promise<Change<T>> {
-  const record = (await manager.findOne(kind.entity, { where: { id: decodeId("id", id, kind.name) }, withDeleted: true })) as T | null;
+  const record = (await findReadable(manager, access, kind.entity, decodeId("id", id, kind.name), { withDeleted: true })) as T | null;
   if (!record) throw unknownReference("id", kind.name, id);
   const contentOf = kind.visitContent ? (record.visitId ?? null) : null;
   const target: WriteTarget =

@@ -1,7 +1,9 @@
-import type { EntityManager } from "typeorm";
+import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import { forbidden, invalidInput, locked, unknownReference } from "../../errors";
 import { decodeId } from "../../validation/checks";
 import type { Access } from "../access/access";
+import type { ReadableLookup } from "../access/site-scope";
+import { findReadable } from "../access/site-scope";
 import { Role } from "../access/role";
 import { Patient } from "../patients/patient.entity";
 import { Site } from "../study/site.entity";
@@ -26,6 +28,12 @@ export interface WriteOptions {
   unlocking?: boolean;
   /** Restoring a removed visit names a visit that is not part of the data. */
   removedVisit?: boolean;
+  /**
+   * Other parents the input names besides the target (a dose's patient when the visit governs it, an
+   * adverse event's visit): looked up the same way, so another site's id is reported as not existing
+   * rather than as "a visit of another patient". The visit must belong to the patient.
+   */
+  refersTo?: { patientId?: string | null; visitId?: string | null };
 }
 
 export interface Writable {
@@ -35,36 +43,46 @@ export interface Writable {
   visit: Visit | null;
 }
 
+/** The row `id` (a global id of `type`, given as `field`) if the caller can read it; otherwise reported as not existing. */
+async function readable<T extends ObjectLiteral>(manager: EntityManager, access: Access, entity: EntityTarget<T>, type: string, field: string, id: string, options?: ReadableLookup): Promise<T> {
+  const row = await findReadable(manager, access, entity, decodeId(field, id, type), options);
+  if (!row) throw unknownReference(field, type.toLowerCase(), id);
+  return row;
+}
+
 /**
  * Checks everything that can forbid a write before it is made: the record exists and the caller can
  * read it (otherwise it is reported as not existing, so other sites' ids reveal nothing), the caller's
  * permission, the study lock and the visit's lifecycle. On PostgreSQL the visit row is locked for the
  * rest of the transaction, so a concurrent signature or lock waits for this write (and sees it).
+ *
+ * Existence and readability are one scoped query per id (findReadable): an id of another site and an
+ * id that does not exist take the same path and the same number of statements, and get the same
+ * answer. Every id is checked this way before anything else about it is looked at.
  */
 export async function openForWrite(manager: EntityManager, access: Access, target: WriteTarget, options: WriteOptions = {}): Promise<Writable> {
   const postgres = manager.connection.options.type === "postgres";
-  const [field, id] = Object.entries(target)[0] as [string, string];
+  const named: { siteId?: string | null; patientId?: string | null; visitId?: string | null } = { ...options.refersTo, ...target };
+  const visitGoverns = "visitId" in target;
   let visit: Visit | null = null;
   let patient: Patient | null = null;
   let site: Site | null = null;
-  if ("visitId" in target) {
-    visit = await manager.findOne(Visit, {
-      where: { id: decodeId(field, id, "Visit") },
-      withDeleted: !!options.removedVisit,
-      ...(postgres ? { lock: { mode: "pessimistic_write" as const } } : {}),
-    });
-    if (!visit) throw unknownReference(field, "visit", id);
+  if (named.siteId != null) site = await readable(manager, access, Site, "Site", "siteId", named.siteId);
+  if (named.patientId != null) patient = await readable(manager, access, Patient, "Patient", "patientId", named.patientId);
+  if (named.visitId != null) {
+    visit = await readable(manager, access, Visit, "Visit", "visitId", named.visitId, { withDeleted: !!options.removedVisit, lock: visitGoverns });
+    if (patient && visit.patientId !== patient.id) throw invalidInput("visitId", "is a visit of another patient", "a visit of the same patient");
+    patient ??= await manager.findOneBy(Patient, { id: visit.patientId });
   }
-  if (!("siteId" in target)) {
-    patient = await manager.findOneBy(Patient, { id: visit ? visit.patientId : decodeId(field, id, "Patient") });
-    if (!patient) throw unknownReference(field, "patient", id);
-  } else {
-    site = await manager.findOneBy(Site, { id: decodeId(field, id, "Site") });
-    if (!site) throw unknownReference(field, "site", id);
+  const studyId = patient?.studyId ?? site?.studyId;
+  const siteId = patient?.siteId ?? site?.id;
+  // Fail closed: the lookups above already keep other sites out; this holds if one of them is ever changed.
+  if (studyId === undefined || siteId === undefined || !access.canRead(studyId, siteId)) {
+    const [field, id] = Object.entries(target)[0] as [string, string];
+    throw unknownReference(field, field.replace(/Id$/, ""), id);
   }
-  const studyId = patient?.studyId ?? site!.studyId;
-  const siteId = patient?.siteId ?? site!.id;
-  if (!access.canRead(studyId, siteId)) throw unknownReference(field, field.replace(/Id$/, ""), id);
+  if (!visitGoverns) visit = null;
+  const field = "visitId";
 
   const permission = options.permission ?? "enter";
   if (permission === "enter" && !access.canEnterAt(siteId)) throw forbidden("Entering clinical data at this site needs the INVESTIGATOR or COORDINATOR role at that site");
