@@ -4,7 +4,7 @@ export const KERR_1994 =
   "Kerr GS, Hallahan CW, Giordano J, Leavitt RY, Fauci AS, Rottem M, Hoffman GS. Takayasu arteritis. Ann Intern Med 1994;120(11):919-929.";
 
 export const MISRA_2013 =
-  "Misra R, Danda D, Rajappa SM, Ghosh A, Gupta R, Mahendranath KM, Jeyaseelan L, Lawrence A, Bacon PA; Indian Rheumatology Vasculitis (IRAVAS) group. " +
+  "Misra R, Danda D, Rajappa SM, Ghosh A, Gupta R, Mahendranath KM, Jeyaseelan L, Lawrence A, Bacon PA. " +
   "Development and initial validation of the Indian Takayasu Clinical Activity Score (ITAS2010). Rheumatology (Oxford) 2013;52(10):1795-1801.";
 
 export const ITAS_SECONDARY =

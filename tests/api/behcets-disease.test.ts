@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../support/test-app";
 import type { TestApp } from "../support/test-app";
+import { testDatabases } from "../support/test-database";
 
 /** The Behçet's disease plugin through GraphQL: scores, the trial-defined ulcer response and stored assessments. */
 const COMPUTE = `query Compute($instrument: String!, $inputs: JSONObject!) {
@@ -21,13 +22,13 @@ const ITEMS = [
 ];
 const form = (present: string[]) => Object.fromEntries(ITEMS.map((name) => [name, present.includes(name)]));
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp("sqlite", { demo: true });
-});
-afterAll(() => t.close());
+describe.each(testDatabases)("Behçet's disease through GraphQL on %s", (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind, { demo: true });
+  });
+  afterAll(() => t.close());
 
-describe("Behçet's disease through GraphQL", () => {
   it("computes the raw index (1 per item present) and the PROVISIONAL transformed index", async () => {
     const four = form(["oralUlceration", "genitalUlceration", "skinPustules", "arthralgia"]);
     const raw = (await t.data(COMPUTE, { instrument: "BDCAF_INDEX", inputs: four })).computeScore;

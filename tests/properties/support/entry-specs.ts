@@ -33,6 +33,8 @@ export interface CatalogueInstrument {
   inputs: CatalogueInput[];
   /** Sets of optional inputs given together in the plugin's own examples (cross-field rules, e.g. PASI area or %). */
   shapes: string[][];
+  /** The instrument's own cross-field rules (`validate`), e.g. an ITAS2010 sub-location needs its headline item. */
+  crossFieldValid: (inputs: Input) => boolean;
 }
 /** A patient created for these tests (one per cohort), with one unscheduled visit holding no data. */
 export interface Subject {
@@ -97,11 +99,13 @@ export async function loadFixtures(t: TestApp): Promise<Fixtures> {
     const visit = await t.data(`mutation($input: RecordVisitInput!) { recordVisit(input: $input) { id } }`, { input: { patientId: createPatient.id, visitDate: "2024-01-22" } });
     subjects.push({ patientId: createPatient.id, visitId: visit.recordVisit.id, cohort: index, inclusionDate });
   }
-  const instruments: CatalogueInstrument[] = catalogue.instruments.map((i: Omit<CatalogueInstrument, "shapes">) => {
-    const examples = t.app.registry.instrument(i.code)?.definition.examples ?? [];
+  const instruments: CatalogueInstrument[] = catalogue.instruments.map((i: Omit<CatalogueInstrument, "shapes" | "crossFieldValid">) => {
+    const definition = t.app.registry.instrument(i.code)?.definition;
+    const examples = definition?.examples ?? [];
     const optional = new Set(i.inputs.filter((d) => !d.required).map((d) => d.name));
     const shapes = examples.map((e) => Object.keys(e.inputs).filter((k) => optional.has(k) && e.inputs[k] !== null && e.inputs[k] !== undefined));
-    return { ...i, shapes: shapes.length > 0 ? shapes : [[]] };
+    const crossFieldValid = (inputs: Input) => (definition?.validate?.(inputs) ?? []).length === 0;
+    return { ...i, shapes: shapes.length > 0 ? shapes : [[]], crossFieldValid };
   });
   const first = <T>(connection: { nodes: T[] }, what: string): T => {
     if (!connection.nodes[0]) throw new Error(`the demo trial has no ${what}`);
@@ -759,11 +763,15 @@ export function validValue(d: CatalogueInput): Arbitrary<unknown> {
   }
 }
 
-/** Valid raw inputs: every required input, and the optional ones of one of the plugin's example shapes. */
+/**
+ * Valid raw inputs: every required input, and the optional ones of one of the plugin's example shapes,
+ * kept only when the instrument's cross-field rules accept the combination.
+ */
 export function validInputs(instrument: CatalogueInstrument): Arbitrary<Input> {
-  return fc.constantFrom(...instrument.shapes).chain((shape) =>
-    fc.record(Object.fromEntries(instrument.inputs.filter((d) => d.required || shape.includes(d.name)).map((d) => [d.name, validValue(d)]))),
-  );
+  return fc
+    .constantFrom(...instrument.shapes)
+    .chain((shape) => fc.record(Object.fromEntries(instrument.inputs.filter((d) => d.required || shape.includes(d.name)).map((d) => [d.name, validValue(d)]))))
+    .filter((inputs) => instrument.crossFieldValid(inputs));
 }
 
 /** Subjects whose cohort may use the instrument (a general instrument: all of them). */
