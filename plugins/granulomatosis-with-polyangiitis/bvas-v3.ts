@@ -1,7 +1,7 @@
 import { booleanInput, codeInput, cutBands } from "../../src/plugin-api";
 import type { ComputedScore, FieldProblem, InputDefinition, InstrumentDefinition, InstrumentExample, Inputs } from "../../src/plugin-api";
 import type { BvasSystem, CreatinineBand } from "./bvas-v3-items";
-import { BOOLEAN_ITEMS, BVAS_V3_ITEMS, BVAS_V3_SYSTEMS, CREATININE_BAND_ROWS, NOT_PERSISTENT_ITEMS } from "./bvas-v3-items";
+import { BOOLEAN_ITEMS, BVAS_V3_ITEMS, BVAS_V3_SYSTEMS, CREATININE_BAND_ROWS, NOT_PERSISTENT_ITEMS, systemRow } from "./bvas-v3-items";
 import { BVAS_2003_GLOSSARY, BVAS_TRAINING_MANUAL, BVAS_V3_RULES, HELLMICH_2007, MUKHTYAR_2009 } from "./references";
 
 /**
@@ -29,7 +29,7 @@ const weights = (persistent: number | null, newWorse: number) =>
 const ITEM_INPUTS: InputDefinition[] = BOOLEAN_ITEMS.map((item) =>
   booleanInput(item.name, item.label, {
     optional: true,
-    description: `BVAS v3 ${item.system} item; weight ${weights(item.persistent, item.newWorse)}. Tick only if attributable to active vasculitis in the last 4 weeks. Absent = not ticked.`,
+    description: `BVAS v3, ${systemRow(item.system).label}; weight ${weights(item.persistent, item.newWorse)}. Tick only if attributable to active vasculitis in the last 4 weeks. Absent = not ticked.`,
   }),
 );
 
