@@ -122,8 +122,8 @@ export const BVAS_V3_ITEMS: readonly ItemRow[] = [
   { name: "proteinuria", label: "Proteinuria > 1+", system: "renal", persistent: 2, newWorse: 4, provenance: "implementations" },
   { name: "haematuria", label: "Haematuria ≥ 10 RBCs/hpf", system: "renal", persistent: 3, newWorse: 6, provenance: "implementations" },
   { name: "125_to_249", label: "Serum creatinine 125–249 µmol/L", system: "renal", persistent: 2, newWorse: 4, provenance: "implementations" },
-  { name: "250_to_499", label: "Serum creatinine 250–499 µmol/L", system: "renal", persistent: 3, newWorse: 5, provenance: "disputed", disputed: "3/6 in two public implementations (the BVAS 2003 reading)" },
-  { name: "500_or_more", label: "Serum creatinine ≥ 500 µmol/L", system: "renal", persistent: 4, newWorse: 6, provenance: "disputed", disputed: "4/8 in two public implementations (the BVAS 2003 reading)" },
+  { name: "250_to_499", label: "Serum creatinine 250–499 µmol/L", system: "renal", persistent: 3, newWorse: 6, provenance: "disputed", disputed: "new/worse 6 in two public implementations and in BVAS 2003, the draft validated as v3; 5 in one earlier reading whose source could not be found again" },
+  { name: "500_or_more", label: "Serum creatinine ≥ 500 µmol/L", system: "renal", persistent: 4, newWorse: 8, provenance: "disputed", disputed: "new/worse 8 in two public implementations and in BVAS 2003, the draft validated as v3; 6 in one earlier reading whose source could not be found again" },
   { name: "creatinineRise", label: "Rise in serum creatinine > 30% or fall in creatinine clearance > 25%", system: "renal", persistent: null, newWorse: 6, provenance: "implementations" },
 
   { name: "headache", label: "Headache", system: "nervousSystem", persistent: 1, newWorse: 1, provenance: "implementations" },

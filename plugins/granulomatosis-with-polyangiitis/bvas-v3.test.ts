@@ -117,8 +117,8 @@ describe("BVAS v3 PERSISTENT box", () => {
 describe("BVAS v3 serum-creatinine bands: first assessment only", () => {
   it.each([
     ["125_to_249", 4, 2],
-    ["250_to_499", 5, 3], // disputed cell: 3/6 elsewhere
-    ["500_or_more", 6, 4], // disputed cell: 4/8 elsewhere
+    ["250_to_499", 6, 3], // disputed cell: 3/5 in an earlier reading
+    ["500_or_more", 8, 4], // disputed cell: 4/6 in an earlier reading
   ])("band %s scores %i new/worse and %i persistent at the first assessment", (band, nw, p) => {
     expect(score(bvasInputs(true, [], { serumCreatinine: band })).value).toBe(nw);
     expect(score(bvasInputs(true, [], { serumCreatinine: band, persistentDisease: true })).value).toBe(p);

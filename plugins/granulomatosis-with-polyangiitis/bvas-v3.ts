@@ -178,7 +178,7 @@ const UNCONFIRMED =
   "Chest items 3–7 and Cardiovascular. From two independent public implementations only: Mucous membranes/eyes items 6–10, ENT, wheeze, nodules or " +
   "cavities, Abdominal, Renal and Nervous system items, which items are marked *, and the persistent caps of ENT, Renal and Nervous system (Chest 3 and " +
   "Abdominal 4 are the only pairing that gives the published 0–33). Disputed, value used [other reading]: bloody nasal discharge 2/4 [3/6], serum " +
-  "creatinine 250–499 µmol/L 3/5 [3/6] and ≥ 500 µmol/L 4/6 [4/8], ischaemic abdominal pain new/worse 6 [2]. ";
+  "creatinine 250–499 µmol/L 3/6 [3/5] and ≥ 500 µmol/L 4/8 [4/6], ischaemic abdominal pain new/worse 6 [2]. ";
 
 export const BVAS_V3: InstrumentDefinition = {
   code: "BVAS_V3",
