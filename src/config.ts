@@ -5,8 +5,14 @@ export interface Config {
   host: string;
   databaseUrl?: string;
   sqlitePath: string;
+  /** BASKETQL_LOG_SQL: print every SQL statement. */
   logSql: boolean;
-  /** Load the demo trial into an empty database at start. */
+  /**
+   * Print the values bound to SQL statements (typed usernames, clinical data): only when the operator
+   * asked for SQL logging, and never in production.
+   */
+  logSqlValues: boolean;
+  /** BASKETQL_DEMO: load the demo trial into an empty database at start (by default not in production). */
   loadDemo: boolean;
   production: boolean;
   /**
@@ -14,16 +20,23 @@ export interface Config {
    * BASKETQL_INTROSPECTION; by default on in development and off in production.
    */
   introspection: boolean;
-  /** BASKETQL_JWT_SECRET: signs bearer tokens (see modules/access/jwt-secret.ts). */
+  /**
+   * BASKETQL_JWT_SECRET: signs bearer tokens. Checked (required in production, at least 32 non-blank
+   * characters) by modules/access/jwt-secret.ts, which the server calls before it opens the database.
+   */
   jwtSecret?: string;
   /** BASKETQL_TOKEN_HOURS: how long a bearer token is valid. */
   tokenHours: number;
+  /** Browser origins allowed to call the API cross-origin (BASKETQL_CORS_ORIGINS), as `scheme://host[:port]`. */
+  corsOrigins: string[];
+  /** Allow any http://localhost, 127.0.0.1 or [::1] origin: the development default when BASKETQL_CORS_ORIGINS is unset. */
+  corsLocalhost: boolean;
+  /** BASKETQL_HSTS: send Strict-Transport-Security (only where clients reach the service over HTTPS). */
+  hsts: boolean;
 }
 
 const TRUE_VALUES = ["1", "true", "yes", "on"];
 const FALSE_VALUES = ["0", "false", "no", "off"];
-
-const truthy = (value: string | undefined) => value !== undefined && TRUE_VALUES.includes(value.toLowerCase());
 
 /** A strict on/off switch: unset or empty gives the default, anything unrecognised is a configuration error. */
 function flag(env: NodeJS.ProcessEnv, name: string, defaultValue: boolean): boolean {
@@ -32,6 +45,30 @@ function flag(env: NodeJS.ProcessEnv, name: string, defaultValue: boolean): bool
   if (TRUE_VALUES.includes(value)) return true;
   if (FALSE_VALUES.includes(value)) return false;
   throw new Error(`${name} must be one of ${[...TRUE_VALUES, ...FALSE_VALUES].join(", ")} (got ${env[name]})`);
+}
+
+/**
+ * BASKETQL_CORS_ORIGINS: a comma-separated list of origins (`https://trial.example.org`), each checked and
+ * normalised as a browser sends it. A wildcard is refused: it would let any web page drive the API with a
+ * token it got hold of.
+ */
+function corsOrigins(value: string): string[] {
+  return value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "")
+    .map((entry) => {
+      let url: URL | undefined;
+      try {
+        url = new URL(entry);
+      } catch {
+        url = undefined;
+      }
+      if (!url || !["http:", "https:"].includes(url.protocol) || url.username || url.password || url.pathname !== "/" || url.search || url.hash) {
+        throw new Error(`BASKETQL_CORS_ORIGINS must list origins such as https://trial.example.org, separated by commas (got ${JSON.stringify(entry)})`);
+      }
+      return url.origin;
+    });
 }
 
 /** Reads the configuration from environment variables (documented in the README). */
@@ -43,16 +80,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(tokenHours) || tokenHours < 1 || tokenHours > 720) {
     throw new Error(`BASKETQL_TOKEN_HOURS must be an integer from 1 to 720 (got ${env.BASKETQL_TOKEN_HOURS})`);
   }
+  const logSql = flag(env, "BASKETQL_LOG_SQL", false);
+  const origins = env.BASKETQL_CORS_ORIGINS?.trim() ? corsOrigins(env.BASKETQL_CORS_ORIGINS) : undefined;
   return {
     port,
     host: env.HOST ?? "127.0.0.1",
     databaseUrl: env.DATABASE_URL || undefined,
     sqlitePath: resolve(env.BASKETQL_SQLITE_PATH ?? "data/basketql.sqlite"),
-    logSql: truthy(env.BASKETQL_LOG_SQL),
-    loadDemo: env.BASKETQL_DEMO === undefined ? true : truthy(env.BASKETQL_DEMO),
+    logSql,
+    logSqlValues: logSql && !production,
+    loadDemo: flag(env, "BASKETQL_DEMO", !production),
     production,
     introspection: flag(env, "BASKETQL_INTROSPECTION", !production),
     jwtSecret: env.BASKETQL_JWT_SECRET || undefined,
     tokenHours,
+    corsOrigins: origins ?? [],
+    corsLocalhost: origins === undefined && !production,
+    hsts: flag(env, "BASKETQL_HSTS", false),
   };
 }
