@@ -128,6 +128,8 @@ export async function startServer(config: Config, plugins: DiseasePlugin[], log:
   const { port } = http.address() as AddressInfo;
   const url = `http://${config.host === "127.0.0.1" || config.host === "0.0.0.0" ? "localhost" : config.host}:${port}/`;
   log(`Introspection and the Sandbox landing page: ${config.introspection ? "on" : "off"} (BASKETQL_INTROSPECTION)`);
+  const origins = [...config.corsOrigins, ...(config.corsLocalhost ? ["any http://localhost origin"] : [])];
+  log(`Cross-origin requests from: ${origins.length ? origins.join(", ") : "no other origin"} (BASKETQL_CORS_ORIGINS)`);
   log(`basketql GraphQL API ready at ${url} (diseases: ${app.registry.plugins.map((p) => p.shortName).join(", ")})`);
   let stopped: Promise<void> | undefined;
   /**
