@@ -4,7 +4,7 @@
  * the files it creates, what it logs of a failed SQL statement, a busy port, and SIGTERM.
  */
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { request } from "node:http";
+import { Agent, request } from "node:http";
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -222,26 +222,38 @@ async function expectDrainedOnSigterm(env: Record<string, string>) {
   const child = server({ ...PRODUCTION, BASKETQL_DEMO: "0", ...env });
   const url = new URL(await child.ready);
   const body = JSON.stringify({ query: "{ __typename }" });
-  const answer = new Promise<{ status: number; text: string }>((done, fail) => {
-    const req = request({ host: "127.0.0.1", port: url.port, method: "POST", path: "/", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (response) => {
-      let text = "";
-      response.on("data", (chunk) => (text += chunk));
-      response.on("end", () => done({ status: response.statusCode!, text }));
+  // One kept-alive connection: established by a first request, so the second one is surely the server's.
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const send = () => {
+    const req = request({ agent, host: "127.0.0.1", port: url.port, method: "POST", path: "/", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } });
+    const answer = new Promise<{ status: number; text: string }>((done, fail) => {
+      req.on("response", (response) => {
+        let text = "";
+        response.on("data", (chunk) => (text += chunk));
+        response.on("end", () => done({ status: response.statusCode!, text }));
+      });
+      req.on("error", fail);
     });
-    req.on("error", fail);
-    req.write(body.slice(0, 10));
-    // the rest of the body after the signal
-    void child.exited;
-    setTimeout(() => {
-      child.process.kill("SIGTERM");
-      setTimeout(() => req.end(body.slice(10)), 500);
-    }, 300);
-  });
+    return { req, answer };
+  };
+  const first = send();
+  first.req.end(body);
+  expect((await first.answer).status).toBe(200);
+  const { req, answer } = send();
+  req.write(body.slice(0, 10));
+  await sleep(300);
+  child.process.kill("SIGTERM");
+  await sleep(300);
+  // no longer accepting connections, but still running: the request in flight is not answered yet
+  await expect(fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body })).rejects.toThrow();
+  expect(child.process.exitCode).toBeNull();
+  req.end(body.slice(10));
   const { status, text } = await answer;
   expect(status).toBe(200);
   expect(JSON.parse(text)).toEqual({ data: { __typename: "Query" } });
   expect(await child.exited).toBe(0);
   expect(child.stderr()).toBe("");
+  agent.destroy();
 }
 
 describe("SIGTERM", () => {
