@@ -72,6 +72,9 @@ export async function createApp(dataSource: DataSource, plugins: DiseasePlugin[]
     hideSchemaDetailsFromClientErrors: !introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // The HTTP server (src/server.ts) stops on SIGTERM/SIGINT: it drains requests before Apollo stops.
+    // Apollo's own handlers would stop it under requests in flight and re-raise the signal (no exit 0).
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     plugins: [
       ...limits.plugins,

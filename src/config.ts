@@ -9,8 +9,14 @@ export interface Config {
   host: string;
   databaseUrl?: string;
   sqlitePath: string;
+  /** BASKETQL_LOG_SQL: print every SQL statement. */
   logSql: boolean;
-  /** Load the demo trial into an empty database at start. */
+  /**
+   * Print the values bound to SQL statements (typed usernames, clinical data): only when the operator
+   * asked for SQL logging, and never in production.
+   */
+  logSqlValues: boolean;
+  /** BASKETQL_DEMO: load the demo trial into an empty database at start (by default not in production). */
   loadDemo: boolean;
   production: boolean;
   /**
@@ -18,7 +24,10 @@ export interface Config {
    * BASKETQL_INTROSPECTION; by default on in development and off in production.
    */
   introspection: boolean;
-  /** BASKETQL_JWT_SECRET: signs bearer tokens (see modules/access/jwt-secret.ts). */
+  /**
+   * BASKETQL_JWT_SECRET: signs bearer tokens. Checked (required in production, at least 32 non-blank
+   * characters) by modules/access/jwt-secret.ts, which the server calls before it opens the database.
+   */
   jwtSecret?: string;
   /** BASKETQL_TOKEN_HOURS: how long a bearer token is valid. */
   tokenHours: number;
@@ -40,12 +49,16 @@ export interface Config {
    * of the proxies (`loopback`, `10.0.0.0/8`, comma-separated).
    */
   trustProxy: false | number | string;
+  /** Browser origins allowed to call the API cross-origin (BASKETQL_CORS_ORIGINS), as `scheme://host[:port]`. */
+  corsOrigins: string[];
+  /** Allow any http://localhost, 127.0.0.1 or [::1] origin: the development default when BASKETQL_CORS_ORIGINS is unset. */
+  corsLocalhost: boolean;
+  /** BASKETQL_HSTS: send Strict-Transport-Security (only where clients reach the service over HTTPS). */
+  hsts: boolean;
 }
 
 const TRUE_VALUES = ["1", "true", "yes", "on"];
 const FALSE_VALUES = ["0", "false", "no", "off"];
-
-const truthy = (value: string | undefined) => value !== undefined && TRUE_VALUES.includes(value.toLowerCase());
 
 /** A strict on/off switch: unset or empty gives the default, anything unrecognised is a configuration error. */
 function flag(env: NodeJS.ProcessEnv, name: string, defaultValue: boolean): boolean {
@@ -75,6 +88,30 @@ function trustProxy(env: NodeJS.ProcessEnv): false | number | string {
   return /^\d+$/.test(raw) ? Number(raw) : raw;
 }
 
+/**
+ * BASKETQL_CORS_ORIGINS: a comma-separated list of origins (`https://trial.example.org`), each checked and
+ * normalised as a browser sends it. A wildcard is refused: it would let any web page drive the API with a
+ * token it got hold of.
+ */
+function corsOrigins(value: string): string[] {
+  return value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "")
+    .map((entry) => {
+      let url: URL | undefined;
+      try {
+        url = new URL(entry);
+      } catch {
+        url = undefined;
+      }
+      if (!url || !["http:", "https:"].includes(url.protocol) || url.username || url.password || url.pathname !== "/" || url.search || url.hash) {
+        throw new Error(`BASKETQL_CORS_ORIGINS must list origins such as https://trial.example.org, separated by commas (got ${JSON.stringify(entry)})`);
+      }
+      return url.origin;
+    });
+}
+
 /** Reads the configuration from environment variables (documented in the README). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 4000);
@@ -84,13 +121,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(tokenHours) || tokenHours < 1 || tokenHours > 720) {
     throw new Error(`BASKETQL_TOKEN_HOURS must be an integer from 1 to 720 (got ${env.BASKETQL_TOKEN_HOURS})`);
   }
+  const logSql = flag(env, "BASKETQL_LOG_SQL", false);
+  const origins = env.BASKETQL_CORS_ORIGINS?.trim() ? corsOrigins(env.BASKETQL_CORS_ORIGINS) : undefined;
   return {
     port,
     host: env.HOST ?? "127.0.0.1",
     databaseUrl: env.DATABASE_URL || undefined,
     sqlitePath: resolve(env.BASKETQL_SQLITE_PATH ?? "data/basketql.sqlite"),
-    logSql: truthy(env.BASKETQL_LOG_SQL),
-    loadDemo: env.BASKETQL_DEMO === undefined ? true : truthy(env.BASKETQL_DEMO),
+    logSql,
+    logSqlValues: logSql && !production,
+    loadDemo: flag(env, "BASKETQL_DEMO", !production),
     production,
     introspection: flag(env, "BASKETQL_INTROSPECTION", !production),
     jwtSecret: env.BASKETQL_JWT_SECRET || undefined,
@@ -102,5 +142,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     passwordAttemptsPerAccount: integer(env, "BASKETQL_PASSWORD_ATTEMPTS_PER_ACCOUNT", DEFAULT_ATTEMPT_LIMITS.perAccount.attempts, 1, 100_000),
     hashingConcurrency: integer(env, "BASKETQL_HASHING_CONCURRENCY", HASHING.concurrency, 1, 64),
     trustProxy: trustProxy(env),
+    corsOrigins: origins ?? [],
+    corsLocalhost: origins === undefined && !production,
+    hsts: flag(env, "BASKETQL_HSTS", false),
   };
 }

@@ -1,7 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expressMiddleware } from "@as-integrations/express5";
-import cors from "cors";
 import express from "express";
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
 import type { GraphQLFormattedError } from "graphql";
@@ -11,6 +10,7 @@ import type { App } from "./app";
 import type { Config } from "./config";
 import { isPostgresUrl, openDatabase } from "./db/data-source";
 import { loadDemoTrial } from "./demo/load-demo-trial";
+import { corsPolicy, securityHeaders } from "./http-security";
 import { internalServerError } from "./graphql/format-error";
 import { QUERY_LIMITS } from "./graphql/limits";
 import { jwtSecret } from "./modules/access/jwt-secret";
@@ -70,12 +70,28 @@ const internalErrors: ErrorRequestHandler = (error, request, response, next) => 
   else sendErrors(request, response, 500, [internalServerError()]);
 };
 
-/** Opens the database (migrating it), loads the demo trial into an empty one, and serves GraphQL over HTTP. */
+/** How long a stopping server lets requests already received finish before it cuts their connections. */
+export const DRAIN_MILLISECONDS = 10_000;
+
+/** A listening failure as one line an operator can act on. */
+function listenError(error: NodeJS.ErrnoException, config: Config): Error {
+  if (error.code === "EADDRINUSE") return new Error(`port ${config.port} is already in use; set PORT`);
+  if (error.code === "EACCES") return new Error(`port ${config.port} needs privileges this process does not have; set PORT (1024 or above)`);
+  if (error.code === "EADDRNOTAVAIL") return new Error(`HOST ${config.host} is not an address of this machine; set HOST`);
+  return new Error(`cannot listen on ${config.host}:${config.port}: ${error.message}`);
+}
+
+/**
+ * Opens the database (migrating it), loads the demo trial into an empty one, and serves GraphQL over HTTP.
+ * The token key is checked (or, in development, made) before the database is touched: a bad configuration
+ * leaves no database behind.
+ */
 export async function startServer(config: Config, plugins: DiseasePlugin[], log: (line: string) => void = console.log): Promise<RunningServer> {
-  const dataSource = await openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath, logSql: config.logSql });
+  const secret = jwtSecret(config);
+  const dataSource = await openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath, logSql: config.logSql, logSqlValues: config.logSqlValues });
   const app = await createApp(dataSource, plugins, {
     introspection: config.introspection,
-    jwtSecret: jwtSecret(config),
+    jwtSecret: secret,
     tokenHours: config.tokenHours,
     maxRows: config.maxRows,
     maxExecutionMs: config.queryTimeoutMs,
@@ -101,7 +117,8 @@ export async function startServer(config: Config, plugins: DiseasePlugin[], log:
   web.set("trust proxy", config.trustProxy);
   web.use(
     "/",
-    cors(),
+    securityHeaders(config),
+    corsPolicy(config),
     jsonPostsOnly,
     express.json({ limit: QUERY_LIMITS.maxBodyBytes }),
     bodyErrors,
@@ -111,20 +128,48 @@ export async function startServer(config: Config, plugins: DiseasePlugin[], log:
     internalErrors,
   );
   const http = createServer(web);
-  await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const failed = (error: NodeJS.ErrnoException) => reject(listenError(error, config));
+      http.once("error", failed);
+      http.listen(config.port, config.host, () => {
+        http.off("error", failed);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await app.apollo.stop();
+    await dataSource.destroy();
+    throw error;
+  }
   const { port } = http.address() as AddressInfo;
   const url = `http://${config.host === "127.0.0.1" || config.host === "0.0.0.0" ? "localhost" : config.host}:${port}/`;
   log(`Introspection and the Sandbox landing page: ${config.introspection ? "on" : "off"} (BASKETQL_INTROSPECTION)`);
+  const origins = [...config.corsOrigins, ...(config.corsLocalhost ? ["any http://localhost origin"] : [])];
+  log(`Cross-origin requests from: ${origins.length ? origins.join(", ") : "no other origin"} (BASKETQL_CORS_ORIGINS)`);
   log(`basketql GraphQL API ready at ${url} (diseases: ${app.registry.plugins.map((p) => p.shortName).join(", ")})`);
+  let stopped: Promise<void> | undefined;
+  /**
+   * Stops accepting connections, lets the requests already received finish (closing each connection as
+   * it falls idle; those still running after DRAIN_MILLISECONDS are cut off), then closes the database.
+   */
+  async function drainAndStop() {
+    const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+    http.closeIdleConnections();
+    const idle = setInterval(() => http.closeIdleConnections(), 50);
+    const cutOff = setTimeout(() => http.closeAllConnections(), DRAIN_MILLISECONDS);
+    try {
+      await closed;
+    } finally {
+      clearInterval(idle);
+      clearTimeout(cutOff);
+    }
+    await app.apollo.stop();
+    await dataSource.destroy();
+  }
   return {
     url,
     app,
-    async stop() {
-      const closed = new Promise<void>((resolve, reject) => http.close((error) => (error ? reject(error) : resolve())));
-      http.closeAllConnections();
-      await closed;
-      await app.apollo.stop();
-      await dataSource.destroy();
-    },
+    stop: () => (stopped ??= drainAndStop()),
   };
 }
