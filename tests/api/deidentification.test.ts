@@ -52,6 +52,14 @@ describe("the de-identification declaration", () => {
     expect(stale).toEqual([]);
   });
 
+  it("hides a record's hidden field in its statistics and group keys as well, unless declared there", () => {
+    expect(analystDecision("AdverseEventGroup", "term")?.analysts).toBe("null");
+    expect(analystDecision("ConcomitantMedicationAggregates", "drug")?.analysts).toBe("null");
+    expect(analystDecision("PatientAggregates", "yearOfBirth")?.analysts).toBe("kept");
+    expect(analystDecision("PatientGroupKey", "statusReason")?.analysts).toBe("null");
+    expect(analystDecision("Patient", "nickname")).toBeUndefined();
+  });
+
   it("catches a new String field that nobody decided on", () => {
     const grown = schemaFromSdl(`type Query { patient: Patient } type Patient { subjectCode: String nickname: String! aliases: [String!] age: Int }`);
     expect(undeclared(grown)).toEqual(["Patient.nickname", "Patient.aliases"]);

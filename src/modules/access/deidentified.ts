@@ -96,9 +96,17 @@ export const DEIDENTIFICATION: Record<string, Record<string, AnalystDecision>> =
   SignInResult: { token: kept("the caller's own bearer token") },
 };
 
-/** The decision for `type.field`, or undefined when the declaration does not list it. */
+/** `PatientAggregates`, `PatientGroup`, `PatientGroupKey` → `Patient`: the record type they summarise. */
+const summarised = (type: string) => /^(.+?)(Aggregates|GroupKey|Group)$/.exec(type)?.[1];
+
+/**
+ * The decision for `type.field`, or undefined when the declaration does not list it. A field of an
+ * aggregate or group type not listed itself takes the decision of the record's field it summarises,
+ * so hiding a record's field hides its statistics and its group key too.
+ */
 export function analystDecision(type: string, field: string): AnalystDecision | undefined {
-  return DEIDENTIFICATION[type]?.[field];
+  const base = summarised(type);
+  return DEIDENTIFICATION[type]?.[field] ?? (base === undefined ? undefined : DEIDENTIFICATION[base]?.[field]);
 }
 
 const named = (decision: AnalystDecision["analysts"]) =>
