@@ -1,7 +1,7 @@
 import type { MiddlewareFn } from "type-graphql";
-import { isNonNullType } from "graphql";
+import { getNamedType, isNonNullType } from "graphql";
 import { forbidden, unauthenticated } from "../errors";
-import { IDENTIFYING_FIELDS } from "../modules/access/deidentified";
+import { analystDecision } from "../modules/access/deidentified";
 import type { Context } from "./context";
 
 /** Root fields open to callers who have not signed in. */
@@ -17,13 +17,17 @@ export const requireSignIn: MiddlewareFn<Context> = async ({ context, info }, ne
 };
 
 /**
- * Analysts see de-identified data: identifying fields (deidentified.ts) come back null, and where the
- * schema promises a value (their statistics) the field is refused with FORBIDDEN.
+ * Analysts see de-identified data: the fields the declaration (modules/access/deidentified.ts) hides
+ * come back null, and where the schema promises a value (their statistics) the field is refused with
+ * FORBIDDEN. A String field the declaration does not list is treated as free text: hidden (fails closed).
  */
 export const deidentifyForAnalysts: MiddlewareFn<Context> = async ({ context, info }, next) => {
-  if (context.access.deidentified && IDENTIFYING_FIELDS.has(info.fieldName)) {
-    if (isNonNullType(info.returnType)) throw forbidden(`${info.parentType.name}.${info.fieldName}: analysts see de-identified data`);
-    return null;
+  if (context.access.deidentified) {
+    const decision = analystDecision(info.parentType.name, info.fieldName)?.analysts ?? (getNamedType(info.returnType).name === "String" ? "null" : "kept");
+    if (decision === "null") {
+      if (isNonNullType(info.returnType)) throw forbidden(`${info.parentType.name}.${info.fieldName}: analysts see de-identified data`);
+      return null;
+    }
   }
   return next();
 };

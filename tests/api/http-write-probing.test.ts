@@ -174,6 +174,15 @@ describe.each(testDatabases)("writes probed with other sites' ids over HTTP on %
       ["unlockVisit", step("unlockVisit"), theirVisit, missing("Visit")],
       ["signVisit", step("signVisit", { meaning: "APPROVAL", password: "not-the-password", reason: undefined }), theirVisit, missing("Visit")],
     ];
+    const { body } = await trial.post("demo-data-manager", `{ study { sites { id code } cohorts { id } } }`);
+    const theirSite = body.data.study.sites.find((site: any) => site.code === "02").id;
+    const cohortId = body.data.study.cohorts[0].id;
+    probes.push([
+      "createPatient",
+      mutation("createPatient", "CreatePatientInput", (siteId) => ({ siteId, cohortId, subjectCode: "PROBE-001", sex: "FEMALE", status: "SCREENED" })),
+      theirSite,
+      missing("Site"),
+    ]);
     for (const [name, probe, theirs, absent] of probes) await expectIndistinguishable(name, probe, theirs, absent);
   });
 

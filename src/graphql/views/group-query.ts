@@ -39,7 +39,7 @@ export async function groupRows<T extends Row>(
   request: ListRequest,
 ): Promise<GroupResult[]> {
   if (by.length === 0) throw new InvalidInputError([{ field: "by", message: "by must name at least one dimension", allowed: Object.keys(dimensions).join(", ") }]);
-  if (request.deidentified) refuseIdentifyingUse({}, by);
+  if (request.deidentified) refuseIdentifyingUse(manager.connection.getMetadata(spec.entity).name, {}, by);
   const params = new Parameters();
   const qb = filteredQuery(manager, spec, request, params);
   const joined = new Set<string>();

@@ -93,7 +93,7 @@ export interface PageResult<T> {
 /** The filtered query without paging, shared by pages, counts and aggregates. */
 export function filteredQuery<T extends Row>(manager: EntityManager, spec: ListSpec<T>, request: ListRequest, params: Parameters, parent?: { column: string; ids: number[] }) {
   checkFilterSize(request.where);
-  if (request.deidentified) refuseIdentifyingUse(request);
+  if (request.deidentified) refuseIdentifyingUse(manager.connection.getMetadata(spec.entity).name, request);
   const qb = manager.createQueryBuilder(spec.entity, spec.alias).where(compileWhere(request.where, spec.where, spec.alias, params));
   const readable = scopeCondition(manager.getRepository(spec.entity).metadata.name, spec.alias, request.scope, params);
   if (readable) qb.andWhere(readable);

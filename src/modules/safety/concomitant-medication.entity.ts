@@ -26,7 +26,7 @@ export class ConcomitantMedication extends RemovableRecord {
   @JoinColumn({ name: "patientId" })
   patient?: Patient;
 
-  @Field()
+  @Field(() => String, { nullable: true, description: "The drug as entered (free text; null for analysts, who see de-identified data)." })
   @Column("varchar")
   drug: string;
 
