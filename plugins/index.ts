@@ -3,6 +3,7 @@ import rheumatoidArthritis from "./rheumatoid-arthritis";
 import ankylosingSpondylitis from "./ankylosing-spondylitis";
 import psoriasis from "./psoriasis";
 import systemicLupusErythematosus from "./systemic-lupus-erythematosus";
+import crohnsDisease from "./crohns-disease";
 
 /** The disease plugins this service runs with: one line per plugin. */
 export const plugins: DiseasePlugin[] = [
@@ -10,4 +11,5 @@ export const plugins: DiseasePlugin[] = [
   ankylosingSpondylitis,
   psoriasis,
   systemicLupusErythematosus,
+  crohnsDisease,
 ];
