@@ -4,6 +4,7 @@ import ankylosingSpondylitis from "./ankylosing-spondylitis";
 import psoriasis from "./psoriasis";
 import systemicLupusErythematosus from "./systemic-lupus-erythematosus";
 import crohnsDisease from "./crohns-disease";
+import ulcerativeColitis from "./ulcerative-colitis";
 
 /** The disease plugins this service runs with: one line per plugin. */
 export const plugins: DiseasePlugin[] = [
@@ -12,4 +13,5 @@ export const plugins: DiseasePlugin[] = [
   psoriasis,
   systemicLupusErythematosus,
   crohnsDisease,
+  ulcerativeColitis,
 ];
