@@ -33,6 +33,8 @@ export interface CatalogueInstrument {
   inputs: CatalogueInput[];
   /** Sets of optional inputs given together in the plugin's own examples (cross-field rules, e.g. PASI area or %). */
   shapes: string[][];
+  /** The instrument's own cross-field rules (e.g. CDAI weight/standard-weight ratio): a valid input must pass them too. */
+  validate?: (inputs: Input) => unknown[];
 }
 /** A patient created for these tests (one per cohort), with one unscheduled visit holding no data. */
 export interface Subject {
@@ -101,7 +103,8 @@ export async function loadFixtures(t: TestApp): Promise<Fixtures> {
     const examples = t.app.registry.instrument(i.code)?.definition.examples ?? [];
     const optional = new Set(i.inputs.filter((d) => !d.required).map((d) => d.name));
     const shapes = examples.map((e) => Object.keys(e.inputs).filter((k) => optional.has(k) && e.inputs[k] !== null && e.inputs[k] !== undefined));
-    return { ...i, shapes: shapes.length > 0 ? shapes : [[]] };
+    const validate = t.app.registry.instrument(i.code)?.definition.validate;
+    return { ...i, shapes: shapes.length > 0 ? shapes : [[]], ...(validate ? { validate } : {}) };
   });
   const first = <T>(connection: { nodes: T[] }, what: string): T => {
     if (!connection.nodes[0]) throw new Error(`the demo trial has no ${what}`);
@@ -759,11 +762,16 @@ export function validValue(d: CatalogueInput): Arbitrary<unknown> {
   }
 }
 
-/** Valid raw inputs: every required input, and the optional ones of one of the plugin's example shapes. */
+/**
+ * Valid raw inputs: every required input, and the optional ones of one of the plugin's example shapes,
+ * that also pass the instrument's cross-field rules.
+ */
 export function validInputs(instrument: CatalogueInstrument): Arbitrary<Input> {
-  return fc.constantFrom(...instrument.shapes).chain((shape) =>
+  const inputs = fc.constantFrom(...instrument.shapes).chain((shape) =>
     fc.record(Object.fromEntries(instrument.inputs.filter((d) => d.required || shape.includes(d.name)).map((d) => [d.name, validValue(d)]))),
   );
+  const { validate } = instrument;
+  return validate ? inputs.filter((candidate) => validate(candidate).length === 0) : inputs;
 }
 
 /** Subjects whose cohort may use the instrument (a general instrument: all of them). */
