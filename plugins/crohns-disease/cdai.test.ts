@@ -15,6 +15,10 @@ const rejected = (changes: Inputs) => {
 };
 
 describe("CDAI_CROHNS", () => {
+  it("tells API clients that it is provisional and which conventions are unconfirmed", () => {
+    expect(CDAI_CROHNS.description).toMatch(/^PROVISIONAL: .*weight term/);
+  });
+
   it("reproduces the readycalculator.com example (published component points 8+5+7+20+30+0+42+5 = 117)", () => {
     const outcome = scoreInstrument(CDAI_CROHNS, CDAI_CROHNS.examples[0].inputs);
     expect(outcome).toMatchObject({ ok: true, category: { code: "remission" } });

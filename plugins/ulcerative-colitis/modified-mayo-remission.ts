@@ -43,7 +43,8 @@ export const MODIFIED_MAYO_REMISSION: ResponseCriterion = {
   code: "MODIFIED_MAYO_REMISSION",
   name: "Modified-Mayo remission (SF ≤ 1, RB 0, ES ≤ 1 without friability)",
   description:
-    "Variant used: follow-up stool frequency subscore ≤ 1, rectal bleeding subscore 0 and modified endoscopy subscore ≤ 1 " +
+    "PROVISIONAL: the modified-Mayo remission rule differs between guidances and trials and was taken from secondary summaries; " +
+    "the protocol must name its variant. Variant used: follow-up stool frequency subscore ≤ 1, rectal bleeding subscore 0 and modified endoscopy subscore ≤ 1 " +
     "(friability scores 2, so ≤ 1 means no friability), with no condition on the baseline (FDA 2016 modified Mayo). Trials that " +
     "also require the stool frequency to fall by ≥ 1 from baseline use MODIFIED_MAYO_REMISSION_SF_FALL. Any baseline is evaluable.",
   instruments: ["MODIFIED_MAYO"],
@@ -65,6 +66,7 @@ export const MODIFIED_MAYO_REMISSION_SF_FALL: ResponseCriterion = {
   code: "MODIFIED_MAYO_REMISSION_SF_FALL",
   name: "Modified-Mayo remission with a stool-frequency fall (True North variant)",
   description:
+    "PROVISIONAL: taken from secondary summaries of True North, not from the trial protocol. " +
     "Variant used: follow-up stool frequency subscore ≤ 1 AND at least 1 point below baseline, rectal bleeding subscore 0, and " +
     "modified endoscopy subscore ≤ 1 (no friability), as in True North (ozanimod). A baseline stool frequency of 0 can therefore " +
     "never meet it (such patients are normally excluded by the entry criteria).",
