@@ -7,6 +7,8 @@ import systemicLupusErythematosus from "./systemic-lupus-erythematosus";
 import granulomatosisWithPolyangiitis from "./granulomatosis-with-polyangiitis";
 import behcetsDisease from "./behcets-disease";
 import takayasuArteritis from "./takayasu-arteritis";
+import crohnsDisease from "./crohns-disease";
+import ulcerativeColitis from "./ulcerative-colitis";
 
 /** The disease plugins this service runs with: one line per plugin. */
 export const plugins: DiseasePlugin[] = [
@@ -18,4 +20,6 @@ export const plugins: DiseasePlugin[] = [
   behcetsDisease,
   takayasuArteritis,
   sclerosingCholangitis,
+  crohnsDisease,
+  ulcerativeColitis,
 ];
