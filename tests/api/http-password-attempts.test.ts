@@ -66,6 +66,17 @@ const secret = new TextEncoder().encode(SECRET);
 /** The global id of a user, as the audit trail reports and filters its entity ids. */
 const userId = async (server: RunningServer, username: string) => toGlobalId("User", (await server.app.dataSource.manager.findOneByOrFail(User, { username })).id);
 
+describe("configuration of password attempts", () => {
+  it("reads the limits, and refuses a trust-proxy setting that would believe every client", () => {
+    const config = loadConfig({ BASKETQL_MAX_FAILED_ATTEMPTS: "3", BASKETQL_PASSWORD_ATTEMPTS_PER_ADDRESS: "7", BASKETQL_HASHING_CONCURRENCY: "1", BASKETQL_TRUST_PROXY: "2" });
+    expect(config).toMatchObject({ maxFailedAttempts: 3, passwordAttemptsPerAddress: 7, hashingConcurrency: 1, trustProxy: 2 });
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ BASKETQL_TRUST_PROXY: "loopback, 10.0.0.0/8" }).trustProxy).toBe("loopback, 10.0.0.0/8");
+    expect(() => loadConfig({ BASKETQL_TRUST_PROXY: "true" })).toThrow(/must name the proxies/);
+    expect(() => loadConfig({ BASKETQL_MAX_FAILED_ATTEMPTS: "0" })).toThrow(/BASKETQL_MAX_FAILED_ATTEMPTS must be an integer from 1 to 100/);
+  });
+});
+
 describe("password attempts with the default limits", () => {
   const server = serverWith({});
 
