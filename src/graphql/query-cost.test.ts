@@ -5,7 +5,7 @@ import { Kind, parse } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { plugins } from "../../plugins";
 import { QUERY_LIMITS } from "./limits";
-import { operationCost, UNPAGED_LIST_ROWS } from "./query-cost";
+import { DECLARATION_LIST_ROWS, operationCost, UNPAGED_LIST_ROWS } from "./query-cost";
 import { buildBasketSchema } from "./schema";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./views/page-args";
 
@@ -46,8 +46,9 @@ describe("query cost", () => {
     expect(cost("{ patients { nodes { visits { nodes { id } } } } }")).toBe(2 + 20 * (2 + 2 + 20 * 3));
   });
 
-  it("counts lists that take no page size as unpagedRows, and fragments like the fields they hold", () => {
+  it("counts lists that take no page size as unpagedRows for database records and DECLARATION_LIST_ROWS for the rest, and fragments like the fields they hold", () => {
     expect(cost("{ study { cohorts { code } } }", {}, 15)).toBe(2 + 15 * 3);
+    expect(cost("{ diseases { instruments { code } } }", {}, 15)).toBe(DECLARATION_LIST_ROWS * (2 + DECLARATION_LIST_ROWS * 3));
     expect(cost("{ study { ...S } } fragment S on Study { cohorts { ... on Cohort { code } } }", {}, 15)).toBe(2 + 15 * 3);
     expect(cost(`{ node(id: "x") { ... on Patient { visits(first: 4) { nodes { id } } } } }`)).toBe(2 + 2 + 4 * 3);
   });

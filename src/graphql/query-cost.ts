@@ -10,16 +10,20 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./views/page-args";
  *   and otherwise its default (the argument's schema default, else {@link DEFAULT_PAGE_SIZE}); its
  *   `nodes` and `edges` are multiplied by that size, the connection itself and its `totalCount`,
  *   `aggregates` and `pageInfo` are counted once;
- * - a list that takes no page size (a study's cohorts and sites, a disease's instruments, an
- *   instrument's inputs, group-by results) counts `unpagedRows` rows: these are catalogue-sized lists,
- *   the longest being the cohorts (one per installed disease), so the app counts the number of
- *   installed diseases, at least {@link UNPAGED_LIST_ROWS}; the execution row budget
+ * - a list that takes no page size counts, for records of the database (types implementing `Node`:
+ *   a study's cohorts and sites, a cohort's planned visits), `unpagedRows` rows — the longest being
+ *   the cohorts, one per installed disease, the app counts the number of installed diseases, at least
+ *   {@link UNPAGED_LIST_ROWS} — and for everything else (the plugins' declarations: diseases,
+ *   instruments, inputs, bands, categories; group-by results; score components)
+ *   {@link DECLARATION_LIST_ROWS}: these are small, flat or served from memory, and counting them as
+ *   database lists would multiply the catalogue out of all proportion. The execution row budget
  *   (execution-budget.ts) stops what an estimate misses;
  * - lists of scalars count once, introspection counts nothing.
  *
  * Every level multiplies: `patients { nodes { visits { nodes { id } } } }` is 20 patients × 20 visits.
  */
 export const UNPAGED_LIST_ROWS = 12;
+export const DECLARATION_LIST_ROWS = 5;
 const OBJECT_COST = 2;
 const SCALAR_COST = 1;
 
@@ -51,6 +55,9 @@ function pageRows(field: GraphQLField<unknown, unknown>, node: FieldNode, variab
   // Anything but a whole number in range is refused when the list runs; count the largest page meanwhile.
   return typeof given === "number" && Number.isInteger(given) && given >= 0 ? Math.min(given, MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
 }
+
+/** A database record: an object type implementing `Node`, or an abstract type (Node itself) that may be one. */
+const isRecord = (type: GraphQLNamedType) => (isObjectType(type) ? type.getInterfaces().some((i) => i.name === "Node") : isAbstractType(type));
 
 const isPaged = (field: GraphQLField<unknown, unknown>) => field.args.some((arg) => arg.name === "first" || arg.name === "last");
 
@@ -90,7 +97,7 @@ function fieldCost(walk: Walk, node: FieldNode, parent: GraphQLNamedType, page: 
   const innerPage = isPaged(field) ? pageRows(field, node, walk.variables) : undefined;
   const perRow = OBJECT_COST + selectionCost(walk, node.selectionSet, named, innerPage, seen);
   if (!isListType(getNullableType(field.type))) return perRow;
-  const rows = page !== undefined && (name === "nodes" || name === "edges") ? page : walk.unpagedRows;
+  const rows = page !== undefined && (name === "nodes" || name === "edges") ? page : isRecord(named) ? walk.unpagedRows : DECLARATION_LIST_ROWS;
   return rows * perRow;
 }
 

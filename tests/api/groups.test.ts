@@ -12,11 +12,22 @@ describe.each(testDatabases)("group-by queries on %s", (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp(kind, { demo: true });
-    const data = await t.data(`{ patients(first: 100) { nodes { status sex ageAtInclusion cohort { code diseaseId } site { code }
-      visits { nodes { plannedVisit { code studyDay } immuneMeasurements(where: { parameter: { eq: "TREG_PCT_CD4" } }) { nodes { value } }
-        assessments(first: 50) { nodes { instrumentCode category { code } } } } }
-      adverseEvents { nodes { grade } } } } }`);
-    patients = data.patients.nodes;
+    // Every patient, a page at a time: all of them at once would be above the query cost limit.
+    patients = [];
+    let after: string | null = null;
+    do {
+      const data: any = await t.data(
+        `query($after: String) { patients(first: 25, after: $after) { pageInfo { hasNextPage endCursor } nodes { status sex ageAtInclusion cohort { code diseaseId } site { code }
+        visits(first: 10) { pageInfo { hasNextPage } nodes { plannedVisit { code studyDay } immuneMeasurements(first: 5, where: { parameter: { eq: "TREG_PCT_CD4" } }) { nodes { value } }
+          assessments(first: 20) { pageInfo { hasNextPage } nodes { instrumentCode category { code } } } } }
+        adverseEvents { nodes { grade } } } } }`,
+        { after },
+      );
+      // the pages of a patient's lists hold all of them
+      for (const p of data.patients.nodes) expect([p.visits.pageInfo.hasNextPage, ...p.visits.nodes.map((v: any) => v.assessments.pageInfo.hasNextPage)].every((more) => !more)).toBe(true);
+      patients.push(...data.patients.nodes);
+      after = data.patients.pageInfo.hasNextPage ? data.patients.pageInfo.endCursor : null;
+    } while (after);
   });
   afterAll(() => t.close());
 

@@ -118,6 +118,35 @@ describe("user administration from the command line", () => {
     });
   }, 60_000);
 
+  it("unlocks an account locked by failed sign-ins, with a reason, audited; refuses an unlock without a reason or of an unlocked account", async () => {
+    expect(await cli(["user", "create", "dave", "--name", "Dave Example", "--password-stdin"], `${PASSWORD}\n`)).toMatchObject({ code: 0 });
+    await withServer(async (app) => {
+      for (let i = 0; i < 5; i++) await execute(app, SIGN_IN, { u: "dave", p: `wrong password ${i}` }, Access.anonymous());
+      const locked = await execute(app, SIGN_IN, { u: "dave", p: PASSWORD }, Access.anonymous());
+      expect(locked.errors?.[0].message).toBe("Unknown username or wrong password");
+    });
+    expect((await cli(["user", "list"])).stdout).toMatch(/^dave\tDave Example\t\t\(locked since \d{4}-\d\d-\d\dT[\d:.]+Z\)$/m);
+
+    const noReason = await cli(["user", "unlock", "dave"]);
+    expect(noReason.code).toBe(1);
+    expect(noReason.stderr).toContain("--reason");
+    expect(await cli(["user", "unlock", "dave", "--reason", "identity confirmed by phone"])).toMatchObject({ code: 0, stdout: "Unlocked dave.\n" });
+    const again = await cli(["user", "unlock", "dave", "--reason", "twice"]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("dave is not locked");
+
+    await withServer(async (app, dataSource) => {
+      const signedIn = await execute(app, SIGN_IN, { u: "dave", p: PASSWORD }, Access.anonymous());
+      expect(signedIn.data?.signIn.user.username).toBe("dave");
+      const auditor = await accessOf(dataSource.manager, await dataSource.manager.findOneByOrFail(User, { username: "demo-auditor" }));
+      const trail = (await execute(app, TRAIL, { actions: ["ACCOUNT_LOCKED", "ACCOUNT_UNLOCKED"] }, auditor)).data.auditTrail.nodes;
+      expect(trail.map(({ action, field, reason, actorUsername, actorRoles }: Record<string, string>) => ({ action, field, reason, actorUsername, actorRoles }))).toEqual([
+        { action: "ACCOUNT_LOCKED", field: "lockedAt", reason: "5 consecutive failed password attempts (the last at sign-in)", actorUsername: "dave", actorRoles: "" },
+        { action: "ACCOUNT_UNLOCKED", field: "lockedAt", reason: "identity confirmed by phone", actorUsername: OPERATOR, actorRoles: "COMMAND_LINE" },
+      ]);
+    });
+  }, 90_000);
+
   it("refuses a wrong command with a message naming the problem, and changes nothing", async () => {
     const before = await withServer(async (_app, dataSource) => dataSource.query("SELECT COUNT(*) AS n FROM audit_event"));
     const siteRole = await cli(["user", "grant", "demo-analyst", "monitor"]);

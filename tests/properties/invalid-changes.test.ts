@@ -522,7 +522,8 @@ describe("invalid changes: refused with a clear error, and nothing written", () 
   let guard: DatabaseGuard;
 
   beforeAll(async () => {
-    world = await buildWorld(await createTestApp("sqlite", { demo: true }));
+    // The wrong passwords of the signIn and signVisit runs must not lock the accounts the other runs use.
+    world = await buildWorld(await createTestApp("sqlite", { demo: true, maxFailedAttempts: 1_000_000 }));
     guard = new DatabaseGuard(world.make.t);
   }, TIMEOUT);
   afterAll(() => world?.make.t.close());

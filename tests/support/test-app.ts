@@ -30,9 +30,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(kind: "sqlite" | "postgres", options: { demo?: boolean; plugins?: DiseasePlugin[] } = {}): Promise<TestApp> {
+export async function createTestApp(kind: "sqlite" | "postgres", options: { demo?: boolean; plugins?: DiseasePlugin[]; maxFailedAttempts?: number } = {}): Promise<TestApp> {
   const db = await createTestDatabase(kind);
-  const app = await createApp(db.dataSource, options.plugins ?? registeredPlugins);
+  const app = await createApp(db.dataSource, options.plugins ?? registeredPlugins, { maxFailedAttempts: options.maxFailedAttempts });
   await app.apollo.start();
   if (options.demo) await loadDemoTrial(db.dataSource, app.registry);
   const execute = async (query: string, variables?: Record<string, unknown>, access = Access.system()) => {
