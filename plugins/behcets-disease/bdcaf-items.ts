@@ -11,7 +11,7 @@ export const BDCAF_ITEMS = [
   ["headache", "Headache", "Headache in the past 4 weeks."],
   ["oralUlceration", "Mouth ulceration", "Oral ulceration in the past 4 weeks."],
   ["genitalUlceration", "Genital ulceration", "Genital ulceration in the past 4 weeks."],
-  ["erythema", "Erythema", "Erythema (erythema nodosum, as Bhakta 1999 names it) in the past 4 weeks."],
+  ["erythema", "Erythema", "Erythema in the past 4 weeks."],
   ["skinPustules", "Skin pustules", "Skin pustules in the past 4 weeks."],
   ["arthralgia", "Joints: arthralgia", "Joint pain in the past 4 weeks."],
   ["arthritis", "Joints: arthritis", "Joint swelling (arthritis) in the past 4 weeks."],

@@ -8,7 +8,12 @@ describe("ADVOCATE_REMISSION", () => {
     expect(advocateRemission(16, 0, false).status).toBe("RESPONDER");
     expect(advocateRemission(16, 0, true)).toMatchObject({ status: "NON_RESPONDER", reason: expect.stringContaining("glucocorticoids for vasculitis in the prior 4 weeks: yes") });
     expect(advocateRemission(16, 1, false).status).toBe("NON_RESPONDER");
-    expect(advocateRemission(0, 0, false).status).toBe("NOT_EVALUABLE");
+  });
+
+  it("is decided from the follow-up alone: a zero baseline is evaluable on both sides", () => {
+    expect(advocateRemission(0, 0, false)).toMatchObject({ status: "RESPONDER", percentChange: null });
+    expect(advocateRemission(0, 0, true).status).toBe("NON_RESPONDER");
+    expect(advocateRemission(0, 1, false).status).toBe("NON_RESPONDER");
   });
 
   it("reads the parameter", () => {

@@ -188,3 +188,36 @@ describe("BVAS v3 invalid inputs", () => {
     expect(rejected(bvasInputs(true, [], { serumCreatinine: 300 }))).toEqual(["inputs.serumCreatinine"]);
   });
 });
+
+// Every item alone, weights written out from the BVAS v3 table (shared/domain/scores.md §6), NOT read from
+// bvas-v3-items.ts, so a changed weight there fails here. [input, persistent weight (null = `*`), new/worse weight].
+// A single item is below its system cap except the chest persistent weights of 4, which the chest persistent cap
+// of 3 limits (fourth column).
+const CREATININE = "serumCreatinine";
+describe("BVAS v3 single-item weights (all 56 items)", () => {
+  it.each([
+    ["myalgia", 1, 1], ["arthralgiaArthritis", 1, 1], ["fever", 2, 2], ["weightLoss", 2, 2],
+    ["skinInfarct", 1, 2], ["purpura", 1, 2], ["skinUlcer", 1, 4], ["gangrene", 2, 6], ["otherSkinVasculitis", 1, 2],
+    ["mouthUlcers", 1, 2], ["genitalUlcers", 1, 1], ["adnexalInflammation", 2, 4], ["significantProptosis", 2, 4],
+    ["scleritisEpiscleritis", 1, 2], ["conjunctivitisBlepharitisKeratitis", 1, 1], ["blurredVision", 2, 3],
+    ["suddenVisualLoss", null, 6], ["uveitis", 2, 6], ["retinalChanges", 2, 6],
+    ["bloodyNasalDischarge", 2, 4], ["paranasalSinusInvolvement", 1, 2], ["subglotticStenosis", 3, 6],
+    ["conductiveHearingLoss", 1, 3], ["sensorineuralHearingLoss", 2, 6],
+    ["wheeze", 1, 2], ["nodulesOrCavities", null, 3], ["pleuralEffusionPleurisy", 2, 4], ["infiltrate", 2, 4],
+    ["endobronchialInvolvement", 2, 4], ["alveolarHaemorrhage", 4, 6, 3], ["respiratoryFailure", 4, 6, 3],
+    ["lossOfPulses", 1, 4], ["valvularHeartDisease", 2, 4], ["pericarditis", 1, 3], ["ischaemicCardiacPain", 2, 4],
+    ["cardiomyopathy", 3, 6], ["congestiveCardiacFailure", 3, 6],
+    ["peritonitis", 3, 9], ["bloodyDiarrhoea", 3, 9], ["ischaemicAbdominalPain", 2, 6],
+    ["hypertension", 1, 4], ["proteinuria", 2, 4], ["haematuria", 3, 6], [`${CREATININE}=125_to_249`, 2, 4],
+    [`${CREATININE}=250_to_499`, 3, 6], [`${CREATININE}=500_or_more`, 4, 8], ["creatinineRise", null, 6],
+    ["headache", 1, 1], ["meningitis", 1, 3], ["organicConfusion", 1, 3], ["seizures", 3, 9],
+    ["cerebrovascularAccident", 3, 9], ["spinalCordLesion", 3, 9], ["cranialNervePalsy", 3, 6],
+    ["sensoryPeripheralNeuropathy", 3, 6], ["mononeuritisMultiplex", 3, 9],
+  ] as [string, number | null, number, number?][])("%s scores %s persistent / %s new/worse alone at a first assessment", (item, persistentWeight, newWorseWeight, persistentCap) => {
+    const [name, band] = item.split("=");
+    const form = (extra: Inputs) => score(band ? { firstAssessment: true, [name]: band, ...extra } : bvasInputs(true, [name], extra));
+    expect(form({}).value).toBe(newWorseWeight);
+    if (persistentWeight === null) expect(rejected(bvasInputs(true, [name], { persistentDisease: true }))).toEqual([`inputs.${name}`]);
+    else expect(form({ persistentDisease: true }).value).toBe(Math.min(persistentWeight, persistentCap ?? persistentWeight));
+  });
+});

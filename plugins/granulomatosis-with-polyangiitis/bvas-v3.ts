@@ -2,7 +2,7 @@ import { booleanInput, codeInput, cutBands } from "../../src/plugin-api";
 import type { ComputedScore, FieldProblem, InputDefinition, InstrumentDefinition, InstrumentExample, Inputs } from "../../src/plugin-api";
 import type { BvasSystem, CreatinineBand } from "./bvas-v3-items";
 import { BOOLEAN_ITEMS, BVAS_V3_ITEMS, BVAS_V3_SYSTEMS, CREATININE_BAND_ROWS, NOT_PERSISTENT_ITEMS, systemRow } from "./bvas-v3-items";
-import { BVAS_2003_GLOSSARY, BVAS_TRAINING_MANUAL, BVAS_V3_RULES, HELLMICH_2007, MUKHTYAR_2009 } from "./references";
+import { BVAS_2003_GLOSSARY, BVAS_TRAINING_MANUAL, BVAS_V3_FRENCH_IMPLEMENTATION, BVAS_V3_RULES, BVAS_V3_SECOND_IMPLEMENTATION, HELLMICH_2007, MUKHTYAR_2009 } from "./references";
 
 /**
  * BVAS version 3 (Mukhtyar 2009). Every item ticked scores its weight; each organ system is capped; the score is
@@ -208,6 +208,6 @@ export const BVAS_V3: InstrumentDefinition = {
     ],
     [{ value: 0, upperInclusive: true }],
   ),
-  references: [MUKHTYAR_2009, BVAS_V3_RULES, BVAS_2003_GLOSSARY, BVAS_TRAINING_MANUAL, HELLMICH_2007],
+  references: [MUKHTYAR_2009, BVAS_V3_RULES, BVAS_2003_GLOSSARY, BVAS_TRAINING_MANUAL, BVAS_V3_FRENCH_IMPLEMENTATION, BVAS_V3_SECOND_IMPLEMENTATION, HELLMICH_2007],
   examples: EXAMPLES,
 };

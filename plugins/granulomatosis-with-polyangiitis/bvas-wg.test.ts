@@ -23,8 +23,14 @@ describe("BVAS_WG", () => {
     expect(BVAS_WG.description.startsWith("PROVISIONAL:")).toBe(true);
   });
 
-  it("reaches its declared range maximum at the input limits", () => {
-    expect(score({ majorItemsNewWorse: 35, minorItemsNewWorse: 35, persistentItems: 35 })).toMatchObject({ value: BVAS_WG.range.max });
+  it("reaches its declared range maximum with every item major and new/worse", () => {
+    expect(score({ majorItemsNewWorse: 35, minorItemsNewWorse: 0, persistentItems: 0 })).toMatchObject({ value: BVAS_WG.range.max });
+  });
+
+  it("accepts a total of 35 items and refuses 36, naming the field (provisional plausibility bound)", () => {
+    expect(score({ majorItemsNewWorse: 20, minorItemsNewWorse: 10, persistentItems: 5 })).toMatchObject({ value: 70 });
+    expect(rejected({ majorItemsNewWorse: 20, minorItemsNewWorse: 10, persistentItems: 6 })).toEqual(["inputs.persistentItems"]);
+    expect(rejected({ majorItemsNewWorse: 35, minorItemsNewWorse: 35, persistentItems: 35 })).toEqual(["inputs.persistentItems"]);
   });
 
   it("rejects negative, fractional and too large counts, naming the field", () => {

@@ -18,8 +18,9 @@ describe("AAV_EULAR_REMISSION", () => {
     expect(eularRemission(12, 1)).toMatchObject({ status: "NON_RESPONDER", change: -11 });
   });
 
-  it("is not evaluable from a zero baseline", () => {
-    expect(eularRemission(0, 0)).toMatchObject({ status: "NOT_EVALUABLE", percentChange: null, reason: expect.stringContaining("baseline BVAS is 0") });
+  it("is decided from the follow-up alone: a zero baseline is evaluable on both sides", () => {
+    expect(eularRemission(0, 0)).toMatchObject({ status: "RESPONDER", change: 0, percentChange: null });
+    expect(eularRemission(0, 1)).toMatchObject({ status: "NON_RESPONDER", change: 1, percentChange: null });
   });
 
   it("counts a persistent-form 0 and a new/worse-form 0 alike", () => {

@@ -8,6 +8,10 @@ export const BVAS_2003_GLOSSARY =
   "Glossary and scoring for BVAS 2003 (the draft validated as BVAS v3): Chest items 3-7 and all Cardiovascular items with the Cardiovascular maximum, https://yumpu.com/en/document/view/53039439/glossary-and-scoring-for-bvas-2003-general-rare-disease/2.";
 export const BVAS_TRAINING_MANUAL =
   "Luqmani RA, Brown D, Hall C, et al. Vasculitis Assessment Training Manual for BVAS and VDI, version 8.1. University of Oxford (NDORMS), 2018 (not read in full here: see the plugin README).";
+export const BVAS_V3_FRENCH_IMPLEMENTATION =
+  "An open-source French BVAS v3 calculator (secondary source): per-item persistent and new/worse weights and the caps of all 9 systems; source of the ◐ weights and, with the second implementation, of the ENT, renal and nervous-system persistent caps (repository not named in the project's domain notes).";
+export const BVAS_V3_SECOND_IMPLEMENTATION =
+  "A public rheumatology web application (secondary source; described as Turkish in the domain notes' legend and as an open-source Italian app in their source list): per-system caps, agreeing with the French calculator on the ENT 3, renal 6 and nervous-system 6 persistent caps and on the ◐ weights.";
 export const STONE_2001 =
   "Stone JH, Hoffman GS, Merkel PA, Min YI, Uhlfelder ML, Hellmann DB, et al. A disease-specific activity index for Wegener's granulomatosis: modification of the Birmingham Vasculitis Activity Score. International Network for the Study of the Systemic Vasculitides (INSSYS). Arthritis Rheum 2001;44(4):912-920.";
 export const BVAS_WG_INSTRUCTIONS =

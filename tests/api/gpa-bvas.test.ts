@@ -72,7 +72,9 @@ describe.each(testDatabases)("BVAS v3 through GraphQL on %s", (kind) => {
     expect((await evaluate(true)).data?.evaluateResponse.status).toBe("NON_RESPONDER");
     expect((await evaluate("no")).errors?.[0].extensions?.problems.map((p: any) => p.field)).toEqual(["parameters.glucocorticoidsForVasculitisPrior4Weeks"]);
     const zero = await t.data(EVALUATE, { criterion: "AAV_EULAR_REMISSION", baseline: { value: 0 }, followUp: { value: 0 } });
-    expect(zero.evaluateResponse).toMatchObject({ status: "NOT_EVALUABLE", percentChange: null });
+    expect(zero.evaluateResponse).toMatchObject({ status: "RESPONDER", percentChange: null });
+    const zeroActive = await t.data(EVALUATE, { criterion: "AAV_EULAR_REMISSION", baseline: { value: 0 }, followUp: { value: 3 } });
+    expect(zeroActive.evaluateResponse).toMatchObject({ status: "NON_RESPONDER" });
   });
 
   it("records BVAS v3 at baseline and D85, refuses a refused item without writing, and evaluates the stored responses", async () => {
