@@ -22,11 +22,11 @@ export const ALP_PSC: InstrumentDefinition = {
   description:
     "Serum alkaline phosphatase as a multiple of the reporting laboratory's upper limit of normal (ALP ÷ ULN), the measure the " +
     "trial-defined ALP endpoints of PSC read. Bands: normal ≤ 1 × ULN (a value equal to the ULN is normal), elevated > 1 × ULN. " +
-    "ALP and its ULN are entered in U/L, as reported at the visit.",
+    "ALP and its ULN are in U/L, as reported at the visit; both can be omitted in recordAssessment to take the visit's stored ALP result and its ULN.",
   version: "1.0.0",
   inputs: [
-    numberInput("alp", "Alkaline phosphatase (ALP)", { unit: "U/L", min: 0, max: 5_000 }),
-    numberInput("alpUln", "ALP upper limit of normal", { unit: "U/L", min: 0, minExclusive: true, max: 1_000 }),
+    numberInput("alp", "Alkaline phosphatase (ALP)", { unit: "U/L", min: 0, max: 5_000, lab: { test: "ALP", as: "value" } }),
+    numberInput("alpUln", "ALP upper limit of normal", { unit: "U/L", min: 0, minExclusive: true, max: 1_000, lab: { test: "ALP", as: "uln" } }),
   ],
   validate,
   compute: (inputs) => ({ value: alpTimesUln(inputs), components: { alp: inputs.alp as number, alpUln: inputs.alpUln as number } }),

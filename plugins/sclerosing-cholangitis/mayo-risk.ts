@@ -62,22 +62,23 @@ export const MAYO_PSC: InstrumentDefinition = {
     "Revised Mayo natural history model (Kim 2000) with the full-precision coefficients: R = 0.0295·age + 0.5373·ln(bilirubin mg/dL) + " +
     "0.5380·ln(AST U/L) + 1.2426·(history of variceal bleeding) − 0.8389·albumin (g/dL); the abstract's rounded coefficients differ by < 0.1. " +
     "Bilirubin in mg/dL or µmol/L (÷ 17.1) and albumin in g/dL or g/L (÷ 10), each with its unit given in bilirubinUnit / albuminUnit; " +
-    "a value implausible for its unit is refused (never converted by guess). Bilirubin or AST of 0 is refused (ln). " +
+    "a value implausible for its unit is refused (never converted by guess). Bilirubin, albumin and AST can be omitted in recordAssessment " +
+    "to take the visit's stored BILI, ALB and AST results (stored in µmol/L, g/L and U/L, so no conversion is needed and the unit inputs are filled in). Bilirubin or AST of 0 is refused (ln). " +
     "Risk groups: low ≤ 0, intermediate > 0 and < 2, high ≥ 2. Survival estimates (baseline survival S0(t)) are not provided.",
   version: "1.0.0",
   inputs: [
     integerInput("age", "Age", 18, 100, { unit: "years", description: "Age at the assessment; the model was derived in adults." }),
-    numberInput("bilirubin", "Total bilirubin", { unit: "mg/dL or µmol/L (bilirubinUnit)", min: 0, minExclusive: true, max: 1000 }),
+    numberInput("bilirubin", "Total bilirubin", { unit: "mg/dL or µmol/L (bilirubinUnit)", min: 0, minExclusive: true, max: 1000, lab: { test: "BILI", as: "value", unitInput: "bilirubinUnit" } }),
     codeInput("bilirubinUnit", "Bilirubin unit", [
       { value: "mg/dL", label: "mg/dL" },
       { value: "µmol/L", label: "µmol/L (÷ 17.1 to mg/dL)" },
     ]),
-    numberInput("albumin", "Serum albumin", { unit: "g/dL or g/L (albuminUnit)", min: 1, max: 70 }),
+    numberInput("albumin", "Serum albumin", { unit: "g/dL or g/L (albuminUnit)", min: 1, max: 70, lab: { test: "ALB", as: "value", unitInput: "albuminUnit" } }),
     codeInput("albuminUnit", "Albumin unit", [
       { value: "g/dL", label: "g/dL" },
       { value: "g/L", label: "g/L (÷ 10 to g/dL)" },
     ]),
-    numberInput("ast", "Aspartate aminotransferase (AST)", { unit: "U/L", min: 1, max: 10_000 }),
+    numberInput("ast", "Aspartate aminotransferase (AST)", { unit: "U/L", min: 1, max: 10_000, lab: { test: "AST", as: "value" } }),
     booleanInput("varicealBleeding", "History of variceal bleeding"),
   ],
   validate,
