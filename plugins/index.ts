@@ -1,6 +1,7 @@
 import type { DiseasePlugin } from "../src/plugin-api";
 import rheumatoidArthritis from "./rheumatoid-arthritis";
 import ankylosingSpondylitis from "./ankylosing-spondylitis";
+import autoimmuneHepatitis from "./autoimmune-hepatitis";
 import psoriasis from "./psoriasis";
 import sclerosingCholangitis from "./sclerosing-cholangitis";
 import systemicLupusErythematosus from "./systemic-lupus-erythematosus";
@@ -12,4 +13,5 @@ export const plugins: DiseasePlugin[] = [
   psoriasis,
   systemicLupusErythematosus,
   sclerosingCholangitis,
+  autoimmuneHepatitis,
 ];
