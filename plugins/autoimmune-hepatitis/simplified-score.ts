@@ -34,7 +34,7 @@ export const AIH_SIMPLIFIED_SCORE: InstrumentDefinition = {
   name: "Simplified diagnostic criteria for AIH (IAIHG 2008)",
   description:
     "Diagnostic score, not an activity score (Hennes 2008): autoantibodies (ANA or SMA ≥ 1:40 → 1; ANA or SMA ≥ 1:80, LKM ≥ 1:40 or SLA positive → 2; " +
-    "at most 2, the form records the highest finding), IgG (> ULN → 1, > 1.10 × ULN → 2, both strict), histology (compatible → 1, typical → 2; " +
+    "at most 2, the form records the highest finding; ANA 1:40 together with SMA 1:40 therefore scores 1, as one table row — whether the two add up to 2 is unconfirmed), IgG (> ULN → 1, > 1.10 × ULN → 2, both strict), histology (compatible → 1, typical → 2; " +
     "evidence of hepatitis is a necessary condition), absence of viral hepatitis → 2. Total 0–8: ≥ 6 probable AIH, ≥ 7 definite AIH. " +
     "IgG and its ULN can be omitted in recordAssessment to take the visit's stored IGG result.",
   version: "1.0.0",
