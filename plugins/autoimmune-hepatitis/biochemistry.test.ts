@@ -29,9 +29,10 @@ describe("AIH biochemistry (hand-calculated)", () => {
     expect(fields({ ...base, igg: undefined })).toEqual(["inputs.igg"]);
   });
 
-  it("refuses a zero ULN and implausible multiples of the ULN", () => {
+  it("refuses a zero or implausibly low ULN", () => {
     expect(fields({ ...base, altUln: 0 })).toEqual(["inputs.altUln"]);
-    expect(fields({ ...base, alt: 9000, altUln: 10 })).toEqual(["inputs.alt"]);
-    expect(fields({ ...base, igg: 90, iggUln: 5 })).toEqual(["inputs.igg"]);
+    expect(fields({ ...base, astUln: 9 })).toEqual(["inputs.astUln"]);
+    expect(fields({ ...base, iggUln: 4 })).toEqual(["inputs.iggUln"]);
+    expect(fields({ ...base, alt: 10_000, altUln: 10 })).toEqual([]);
   });
 });

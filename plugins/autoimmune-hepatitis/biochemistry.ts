@@ -2,8 +2,12 @@ import { atMost, cutBands, numberInput } from "../../src/plugin-api";
 import type { FieldProblem, InstrumentDefinition, Inputs } from "../../src/plugin-api";
 import { ULN_IS_NORMAL } from "./protocol";
 
-/** Upper bound of a plausible result, as a multiple of its ULN. */
-export const MAX_TIMES_ULN = { alt: 500, ast: 500, igg: 10 } as const;
+/**
+ * Declared bounds: ULNs within those of real laboratories, so every accepted combination is a finite
+ * multiple of the ULN (ALT, AST ≤ 1000 × ULN; IgG ≤ 20 × ULN) without a cross-field rule.
+ */
+export const TRANSAMINASE = { max: 10_000, ulnMin: 10, ulnMax: 1_000 };
+export const IGG = { max: 100, ulnMin: 5, ulnMax: 50 };
 
 export const ratio = (inputs: Inputs, name: "alt" | "ast" | "igg"): number | null =>
   inputs[name] == null ? null : (inputs[name] as number) / (inputs[`${name}Uln`] as number);
@@ -19,12 +23,6 @@ function validate(inputs: Inputs): FieldProblem[] {
     const missing = inputs.igg == null ? "igg" : "iggUln";
     problems.push({ field: missing, message: `${missing} is required when ${missing === "igg" ? "iggUln" : "igg"} is given: IgG is read as a multiple of its ULN` });
   }
-  for (const name of ["alt", "ast", "igg"] as const) {
-    const value = inputs[name] != null && inputs[`${name}Uln`] != null ? ratio(inputs, name)! : null;
-    if (value !== null && value > MAX_TIMES_ULN[name]) {
-      problems.push({ field: name, message: `${inputs[name]} is ${Math.round(value)} × the ULN ${inputs[`${name}Uln`]}: above ${MAX_TIMES_ULN[name]} × ULN is not plausible; check both values`, allowed: `at most ${MAX_TIMES_ULN[name]} × ${name}Uln` });
-    }
-  }
   return problems;
 }
 
@@ -38,12 +36,12 @@ export const AIH_BIOCHEMISTRY: InstrumentDefinition = {
     "IgG is optional (needed for complete biochemical response), and IgG and its ULN are given together.",
   version: "1.0.0",
   inputs: [
-    numberInput("alt", "Alanine aminotransferase (ALT)", { unit: "U/L", min: 0, max: 10_000, lab: { test: "ALT", as: "value" } }),
-    numberInput("altUln", "ALT upper limit of normal", { unit: "U/L", min: 0, minExclusive: true, max: 1_000, lab: { test: "ALT", as: "uln" } }),
-    numberInput("ast", "Aspartate aminotransferase (AST)", { unit: "U/L", min: 0, max: 10_000, lab: { test: "AST", as: "value" } }),
-    numberInput("astUln", "AST upper limit of normal", { unit: "U/L", min: 0, minExclusive: true, max: 1_000, lab: { test: "AST", as: "uln" } }),
-    numberInput("igg", "Immunoglobulin G (IgG)", { unit: "g/L", min: 0, max: 100, optional: true, lab: { test: "IGG", as: "value" } }),
-    numberInput("iggUln", "IgG upper limit of normal", { unit: "g/L", min: 0, minExclusive: true, max: 100, optional: true, lab: { test: "IGG", as: "uln" } }),
+    numberInput("alt", "Alanine aminotransferase (ALT)", { unit: "U/L", min: 0, max: TRANSAMINASE.max, lab: { test: "ALT", as: "value" } }),
+    numberInput("altUln", "ALT upper limit of normal", { unit: "U/L", min: TRANSAMINASE.ulnMin, max: TRANSAMINASE.ulnMax, lab: { test: "ALT", as: "uln" } }),
+    numberInput("ast", "Aspartate aminotransferase (AST)", { unit: "U/L", min: 0, max: TRANSAMINASE.max, lab: { test: "AST", as: "value" } }),
+    numberInput("astUln", "AST upper limit of normal", { unit: "U/L", min: TRANSAMINASE.ulnMin, max: TRANSAMINASE.ulnMax, lab: { test: "AST", as: "uln" } }),
+    numberInput("igg", "Immunoglobulin G (IgG)", { unit: "g/L", min: 0, max: IGG.max, optional: true, lab: { test: "IGG", as: "value" } }),
+    numberInput("iggUln", "IgG upper limit of normal", { unit: "g/L", min: IGG.ulnMin, max: IGG.ulnMax, optional: true, lab: { test: "IGG", as: "uln" } }),
   ],
   validate,
   compute: (inputs) => {
@@ -53,7 +51,7 @@ export const AIH_BIOCHEMISTRY: InstrumentDefinition = {
     return { value: components.altTimesUln, components };
   },
   direction: "HIGHER_IS_WORSE",
-  range: { min: 0, max: MAX_TIMES_ULN.alt },
+  range: { min: 0, max: TRANSAMINASE.max / TRANSAMINASE.ulnMin },
   decimals: 2,
   bands: cutBands(
     [

@@ -45,7 +45,7 @@ export const AIH_SIMPLIFIED_SCORE: InstrumentDefinition = {
       { value: "ana_or_sma_80_lkm_40_or_sla", label: "ANA or SMA ≥ 1:80, or LKM ≥ 1:40, or SLA positive (2)" },
     ]),
     numberInput("igg", "Immunoglobulin G (IgG)", { unit: "g/L", min: 0, max: 100, lab: { test: "IGG", as: "value" } }),
-    numberInput("iggUln", "IgG upper limit of normal", { unit: "g/L", min: 0, minExclusive: true, max: 100, lab: { test: "IGG", as: "uln" } }),
+    numberInput("iggUln", "IgG upper limit of normal", { unit: "g/L", min: 5, max: 50, lab: { test: "IGG", as: "uln" } }),
     codeInput("histology", "Liver histology", [
       { value: "atypical", label: "Atypical (0)" },
       { value: "compatible", label: "Compatible with AIH (1)" },

@@ -24,21 +24,16 @@ export type LabQuantity = "value" | "uln" | "timesUln";
 /**
  * Declares that an input may come from the visit's stored lab result (plugin API 1.1). When a client
  * omits the input in `recordAssessment`, the core fills it in from the lab result of `test` stored at
- * that visit, converted from the catalogue unit to the input's unit, and records the lab result's id
- * with the assessment. `computeScore`, `evaluateResponse` and a plugin's `compute` always see plain
- * values: the instrument itself never reads the database.
+ * that visit, converted from the catalogue unit to the input's `unit`, and records the lab result's id
+ * with the assessment. Inputs reading the same test and quantity are alternatives (e.g. one value in
+ * two units, both optional): the core fills only the first declared, and only when the client gave
+ * none of them. `computeScore`, `evaluateResponse` and a plugin's `compute` always see plain values:
+ * the instrument itself never reads the database.
  */
 export interface LabSource {
   /** Code of a test of the lab catalogue (the `labTests` query), e.g. `ALT`, `BILI`. */
   test: string;
   as: LabQuantity;
-  /**
-   * Name of a `code` input of the same instrument whose value is the unit of this one (e.g.
-   * `bilirubinUnit` with options `mg/dL` and `µmol/L`). The core then fills the value in the unit the
-   * client chose, or, if the client gave none, in the catalogue unit when it is an option (otherwise
-   * the first option), and fills the unit input too. Without it, the value is converted to `unit`.
-   */
-  unitInput?: string;
 }
 
 export interface InputDefinition {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { STUDY_DAY_PARAMETERS, codeInput, numberInput } from "../plugin-api";
+import { STUDY_DAY_PARAMETERS, numberInput } from "../plugin-api";
 import type { InputDefinition, InstrumentDefinition, ResponseCriterion } from "../plugin-api";
-import { checkLabSource, checkTiming } from "./check-plugin";
+import { checkInstrument, checkLabSource, checkTiming } from "./check-plugin";
 
 const instrument = (inputs: InputDefinition[]): InstrumentDefinition => ({
   code: "X",
@@ -42,13 +42,11 @@ describe("lab-fed input declarations", () => {
     expect(problemsOf({ name: "alt", label: "ALT", type: "integer", unit: "U/L", min: 0, max: 1, lab: { test: "ALT", as: "value" } })[0]).toMatch(/must be of type number/);
   });
 
-  it("check every option of a unit input", () => {
-    const unit = codeInput("biliUnit", "Unit", [{ value: "mg/dL", label: "" }, { value: "µmol/L", label: "" }]);
-    const bad = codeInput("biliUnit", "Unit", [{ value: "mg/dL", label: "" }, { value: "mmol/L", label: "" }]);
-    const bili = numberInput("bili", "B", { unit: "mg/dL or µmol/L", min: 0, max: 1, lab: { test: "BILI", as: "value", unitInput: "biliUnit" } });
-    expect(problemsOf(bili, [unit])).toEqual([]);
-    expect(problemsOf(bili, [bad])[0]).toMatch(/cannot be converted to mmol\/L \(an option of biliUnit\)/);
-    expect(problemsOf(bili)[0]).toMatch(/unit input biliUnit must be a code input/);
+  it("require alternatives (inputs reading the same test and quantity) to be optional", () => {
+    const mgDl = numberInput("biliMgDl", "B", { unit: "mg/dL", min: 0, max: 1, optional: true, lab: { test: "BILI", as: "value" } });
+    const umolL = numberInput("biliUmolL", "B", { unit: "µmol/L", min: 0, max: 1, optional: true, lab: { test: "BILI", as: "value" } });
+    expect(checkInstrument(instrument([umolL, mgDl]))).toEqual([]);
+    expect(checkInstrument(instrument([{ ...umolL, optional: false }, mgDl]))).toEqual(["X: inputs biliUmolL, biliMgDl all read BILI as value: alternatives must be optional"]);
   });
 });
 

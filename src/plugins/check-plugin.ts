@@ -1,6 +1,6 @@
 import semver from "semver";
 import { PLUGIN_API_VERSION, bandFor, roundTo, scoreInstrument } from "../plugin-api";
-import { STUDY_DAY_PARAMETERS, STUDY_DAY_PARAMETER_NAMES } from "../plugin-api";
+import { STUDY_DAY_PARAMETERS, STUDY_DAY_PARAMETER_NAMES, labInputGroups } from "../plugin-api";
 import type { ActivityBand, DiseasePlugin, InputDefinition, InstrumentDefinition, ResponseCriterion } from "../plugin-api";
 import { LAB_TEST_BY_CODE, labUnitFactor } from "../modules/labs/lab-tests";
 import { evaluateCriterion } from "./evaluate-criterion";
@@ -34,8 +34,8 @@ export function checkBands(instrument: InstrumentDefinition): string[] {
 }
 
 /**
- * A lab-fed input names a catalogue test, is numeric, and its unit (or every unit its unit input
- * offers) is one the core can convert the catalogue unit to.
+ * A lab-fed input names a catalogue test, is numeric, and its unit is one the core can convert the
+ * catalogue unit to (`× ULN` for `timesUln`).
  */
 export function checkLabSource(instrument: InstrumentDefinition, input: InputDefinition): string[] {
   const lab = input.lab;
@@ -48,16 +48,9 @@ export function checkLabSource(instrument: InstrumentDefinition, input: InputDef
   if (!["value", "uln", "timesUln"].includes(lab.as)) problems.push(`${where}: as must be value, uln or timesUln`);
   if (lab.as === "timesUln") {
     if (input.unit !== TIMES_ULN_UNIT) problems.push(`${where} takes ${lab.test} as a multiple of the ULN: declare its unit as "${TIMES_ULN_UNIT}"`);
-    if (lab.unitInput) problems.push(`${where}: a × ULN value has no unit input`);
     return problems;
   }
-  if (lab.unitInput) {
-    const unitInput = instrument.inputs.find((i) => i.name === lab.unitInput);
-    if (!unitInput || unitInput.type !== "code") return [...problems, `${where}: unit input ${lab.unitInput} must be a code input of ${instrument.code}`];
-    for (const option of unitInput.options ?? []) {
-      if (labUnitFactor(test.code, String(option.value)) === undefined) problems.push(`${where}: ${lab.test} is stored in ${test.unit} and cannot be converted to ${option.value} (an option of ${lab.unitInput})`);
-    }
-  } else if (labUnitFactor(test.code, input.unit) === undefined) {
+  if (labUnitFactor(test.code, input.unit) === undefined) {
     problems.push(`${where}: ${lab.test} is stored in ${test.unit} and cannot be converted to the input's unit ${input.unit ?? "(none declared)"}`);
   }
   return problems;
@@ -79,7 +72,7 @@ export function checkTiming(criterion: ResponseCriterion): string[] {
   return problems;
 }
 
-function checkInstrument(instrument: InstrumentDefinition): string[] {
+export function checkInstrument(instrument: InstrumentDefinition): string[] {
   const problems: string[] = [];
   const code = instrument.code;
   if (!UPPER_SNAKE.test(code)) problems.push(`instrument code ${code} is not UPPER_SNAKE_CASE`);
@@ -94,6 +87,12 @@ function checkInstrument(instrument: InstrumentDefinition): string[] {
     }
     if (input.type === "code" && !input.options?.length) problems.push(`${code}: code input ${input.name} needs options`);
     problems.push(...checkLabSource(instrument, input));
+  }
+  for (const group of labInputGroups(instrument)) {
+    // Alternatives are filled one at a time, so none of them can be required.
+    if (group.length > 1 && group.some((i) => !i.optional)) {
+      problems.push(`${code}: inputs ${group.map((i) => i.name).join(", ")} all read ${group[0].lab!.test} as ${group[0].lab!.as}: alternatives must be optional`);
+    }
   }
   if (instrument.range.min > instrument.range.max) problems.push(`${code}: range min is above max`);
   problems.push(...checkBands(instrument));

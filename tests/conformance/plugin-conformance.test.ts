@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { plugins } from "../../plugins";
 import { generalInstruments } from "../../src/general-instruments";
-import { bandFor, scoreInstrument } from "../../src/plugin-api";
+import { bandFor, labInputsToFill, scoreInstrument } from "../../src/plugin-api";
 import type { InputDefinition, InstrumentDefinition, Inputs } from "../../src/plugin-api";
 import { checkPlugin } from "../../src/plugins/check-plugin";
 import { PluginRegistry } from "../../src/plugins/registry";
-import { LAB_TEST_BY_CODE } from "../../src/modules/labs/lab-tests";
 
 /** A valid value for an input: its first option, or the middle of its range. */
 function validValue(input: InputDefinition): unknown {
@@ -23,17 +22,11 @@ function validInputs(instrument: InstrumentDefinition): Inputs {
 }
 
 /**
- * Demo inputs with the lab-fed inputs the demo left out (the core takes those from the visit's lab
- * results) filled with valid values: in the catalogue unit where the unit is chosen on the form.
+ * Demo inputs with the lab-fed inputs the demo left out filled with valid values, choosing among
+ * alternatives as the core does when it fills them from the demo trial's labs.
  */
 function withLabFedInputs(instrument: InstrumentDefinition, inputs: Inputs): Inputs {
-  const filled = { ...inputs };
-  for (const input of instrument.inputs.filter((i) => i.lab && filled[i.name] === undefined)) {
-    filled[input.name] = validValue(input);
-    const unitInput = input.lab!.unitInput;
-    if (unitInput && filled[unitInput] === undefined) filled[unitInput] = LAB_TEST_BY_CODE.get(input.lab!.test)!.unit;
-  }
-  return filled;
+  return { ...inputs, ...Object.fromEntries(labInputsToFill(instrument, inputs).map((input) => [input.name, validValue(input)])) };
 }
 
 function rejectedFields(instrument: InstrumentDefinition, inputs: Inputs): string[] {

@@ -1,6 +1,7 @@
 import { IsNull } from "typeorm";
 import type { EntityManager } from "typeorm";
-import type { FieldProblem, InputDefinition, InstrumentDefinition, Inputs } from "../../plugin-api";
+import { describeAllowed, labInputsToFill } from "../../plugin-api";
+import type { FieldProblem, InstrumentDefinition, Inputs } from "../../plugin-api";
 import { LabResult } from "../labs/lab-result.entity";
 import { labUnitFactor } from "../labs/lab-tests";
 
@@ -13,30 +14,15 @@ export interface LabFedInputs {
 }
 
 /**
- * The unit a lab-fed value is filled in: the one the client chose in the unit input, else the
- * catalogue unit when the unit input offers it (no conversion), else the unit input's first option;
- * without a unit input, the input's declared unit. Undefined when the client's unit is not an option
- * (validation then reports it).
- */
-function targetUnit(definition: InstrumentDefinition, input: InputDefinition, inputs: Inputs, catalogueUnit: string): string | undefined {
-  const unitInputName = input.lab!.unitInput;
-  if (!unitInputName) return input.unit;
-  const options = (definition.inputs.find((i) => i.name === unitInputName)?.options ?? []).map((o) => String(o.value));
-  const chosen = inputs[unitInputName];
-  if (chosen != null) return typeof chosen === "string" && options.includes(chosen) ? chosen : undefined;
-  return options.includes(catalogueUnit) ? catalogueUnit : options[0];
-}
-
-/**
- * Fills the lab-fed inputs the client omitted from the lab results stored at the visit, converting
- * from the catalogue unit. A required input with no usable result is a problem naming the input; an
- * optional one is left out.
+ * Fills the lab-fed inputs the client omitted from the lab results stored at the visit, converted
+ * from the catalogue unit to the input's unit. A required input with no usable result is a problem
+ * naming the input; an optional one is left out.
  */
 export async function fillLabFedInputs(manager: EntityManager, definition: InstrumentDefinition, visitId: number, given: Inputs): Promise<LabFedInputs> {
   const inputs: Inputs = { ...given };
   const sources: Record<string, number> = {};
   const problems: FieldProblem[] = [];
-  const wanted = definition.inputs.filter((i) => i.lab && (given[i.name] === undefined || given[i.name] === null));
+  const wanted = labInputsToFill(definition, given);
   if (wanted.length === 0) return { inputs, sources, problems };
   const tests = [...new Set(wanted.map((i) => i.lab!.test))];
   const results = await manager.find(LabResult, { where: tests.map((testCode) => ({ visitId, testCode, removedAt: IsNull() })) });
@@ -45,7 +31,8 @@ export async function fillLabFedInputs(manager: EntityManager, definition: Instr
     const field = `inputs.${input.name}`;
     const result = results.find((r) => r.testCode === test);
     const refuse = (why: string) => {
-      if (!input.optional) problems.push({ field, message: `${field} was omitted and ${why}: enter ${input.name} or record the lab result at this visit` });
+      const allowed = describeAllowed(input);
+      if (!input.optional) problems.push({ field, allowed, message: `${field} was omitted and ${why}: enter ${input.name} (${allowed}) or record the lab result at this visit` });
     };
     if (!result) {
       refuse(`no ${test} result is stored at this visit`);
@@ -60,17 +47,13 @@ export async function fillLabFedInputs(manager: EntityManager, definition: Instr
       refuse(`the ${test} result stored at this visit has no upper limit of normal (referenceHigh)`);
       continue;
     }
-    let value: number;
-    if (as === "timesUln") value = result.value! / uln!;
-    else {
-      const unit = targetUnit(definition, input, inputs, result.unit);
-      const factor = labUnitFactor(test, unit);
-      // An unknown unit is left for validation to report (a bad unit input) rather than filled by guess.
-      if (factor === undefined) continue;
-      value = (as === "value" ? result.value! : uln!) * factor;
-      if (input.lab!.unitInput && inputs[input.lab!.unitInput] == null) inputs[input.lab!.unitInput] = unit;
+    // The conformance suite makes sure a conversion exists; the guard keeps a value from being filled by guess.
+    const factor = as === "timesUln" ? 1 : labUnitFactor(test, input.unit);
+    if (factor === undefined) {
+      refuse(`${test} is stored in ${result.unit}, which cannot be converted to ${input.unit}`);
+      continue;
     }
-    inputs[input.name] = value;
+    inputs[input.name] = as === "timesUln" ? result.value! / uln! : (as === "value" ? result.value! : uln!) * factor;
     sources[input.name] = result.id;
   }
   return { inputs, sources, problems };

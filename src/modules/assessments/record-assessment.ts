@@ -43,10 +43,8 @@ export async function buildAssessment(manager: EntityManager, registry: PluginRe
   const definition = registered.definition;
   const fed = await fillLabFedInputs(manager, definition, visit.id, input.inputs ?? {});
   const outcome = scoreInstrument(definition, fed.inputs);
-  // Every problem at once; an input without a usable lab result is reported once, with the lab's reason
-  // (and its unit input, left empty with it, is not reported again).
+  // Every problem at once; an input without a usable lab result is reported once, with the lab's reason.
   const reported = new Set(fed.problems.map((p) => p.field));
-  for (const input of definition.inputs) if (input.lab?.unitInput && reported.has(`inputs.${input.name}`)) reported.add(`inputs.${input.lab.unitInput}`);
   const problems = [...fed.problems, ...(outcome.ok ? [] : outcome.problems.filter((p) => !reported.has(p.field)))];
   if (problems.length > 0 || !outcome.ok) throw new InvalidInputError(problems);
   if (await manager.existsBy(ClinicalAssessment, { visitId: visit.id, instrumentCode: definition.code, ...otherThan(replacing) })) {

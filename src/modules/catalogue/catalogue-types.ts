@@ -60,11 +60,6 @@ export class InputLabSourceType {
   get quantity(): string {
     return this.source.as;
   }
-
-  @Field(() => String, { nullable: true, description: "The code input that holds this value's unit, when the unit is chosen on the form." })
-  get unitInput(): string | undefined {
-    return this.source.unitInput;
-  }
 }
 
 @ObjectType("InstrumentInput", { description: "One input of an instrument's entry form, with its type, unit and allowed values." })
