@@ -1,6 +1,7 @@
 import type { DiseasePlugin } from "../src/plugin-api";
 import rheumatoidArthritis from "./rheumatoid-arthritis";
 import ankylosingSpondylitis from "./ankylosing-spondylitis";
+import autoimmuneHepatitis from "./autoimmune-hepatitis";
 import psoriasis from "./psoriasis";
 import sclerosingCholangitis from "./sclerosing-cholangitis";
 import systemicLupusErythematosus from "./systemic-lupus-erythematosus";
@@ -22,4 +23,5 @@ export const plugins: DiseasePlugin[] = [
   sclerosingCholangitis,
   crohnsDisease,
   ulcerativeColitis,
+  autoimmuneHepatitis,
 ];

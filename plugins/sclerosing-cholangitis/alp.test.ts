@@ -21,13 +21,14 @@ describe("ALP × ULN", () => {
     expect(outcome.ok && outcome.category?.code).toBe("normal");
   });
 
-  it("refuses a zero or missing ULN and an implausible ratio", () => {
+  it("refuses a zero, implausibly low or missing ULN", () => {
     const fields = (inputs: Record<string, unknown>) => {
       const outcome = scoreInstrument(ALP_PSC, inputs);
       return outcome.ok ? [] : outcome.problems.map((p) => p.field);
     };
     expect(fields({ alp: 100, alpUln: 0 })).toEqual(["inputs.alpUln"]);
     expect(fields({ alp: 100 })).toEqual(["inputs.alpUln"]);
-    expect(fields({ alp: 4000, alpUln: 30 })).toEqual(["inputs.alp"]);
+    expect(fields({ alp: 100, alpUln: 9 })).toEqual(["inputs.alpUln"]);
+    expect(fields({ alp: 5000, alpUln: 10 })).toEqual([]);
   });
 });

@@ -1,20 +1,14 @@
 import { cutBands, numberInput } from "../../src/plugin-api";
-import type { FieldProblem, InstrumentDefinition, Inputs } from "../../src/plugin-api";
+import type { InstrumentDefinition, Inputs } from "../../src/plugin-api";
 
 /** ALP as a multiple of the reporting laboratory's upper limit of normal. */
 export function alpTimesUln(inputs: Inputs): number {
   return (inputs.alp as number) / (inputs.alpUln as number);
 }
 
-export const ALP_MAX_TIMES_ULN = 100;
-
-function validate(inputs: Inputs): FieldProblem[] {
-  const ratio = alpTimesUln(inputs);
-  if (ratio > ALP_MAX_TIMES_ULN) {
-    return [{ field: "alp", message: `ALP ${inputs.alp} U/L is ${Math.round(ratio)} × the ULN ${inputs.alpUln} U/L: above ${ALP_MAX_TIMES_ULN} × ULN is not plausible; check both values`, allowed: `at most ${ALP_MAX_TIMES_ULN} × alpUln` }];
-  }
-  return [];
-}
+/** The ULN bounds (10–1000 U/L) are those of real laboratories, so ALP (≤ 5000 U/L) is at most 500 × ULN. */
+export const ALP_ULN = { min: 10, max: 1_000 };
+export const ALP_MAX = 5_000;
 
 export const ALP_PSC: InstrumentDefinition = {
   code: "ALP_PSC",
@@ -22,16 +16,15 @@ export const ALP_PSC: InstrumentDefinition = {
   description:
     "Serum alkaline phosphatase as a multiple of the reporting laboratory's upper limit of normal (ALP ÷ ULN), the measure the " +
     "trial-defined ALP endpoints of PSC read. Bands: normal ≤ 1 × ULN (a value equal to the ULN is normal), elevated > 1 × ULN. " +
-    "ALP and its ULN are entered in U/L, as reported at the visit.",
+    "ALP and its ULN are in U/L, as reported at the visit; both can be omitted in recordAssessment to take the visit's stored ALP result and its ULN.",
   version: "1.0.0",
   inputs: [
-    numberInput("alp", "Alkaline phosphatase (ALP)", { unit: "U/L", min: 0, max: 5_000 }),
-    numberInput("alpUln", "ALP upper limit of normal", { unit: "U/L", min: 0, minExclusive: true, max: 1_000 }),
+    numberInput("alp", "Alkaline phosphatase (ALP)", { unit: "U/L", min: 0, max: ALP_MAX, lab: { test: "ALP", as: "value" } }),
+    numberInput("alpUln", "ALP upper limit of normal", { unit: "U/L", ...ALP_ULN, lab: { test: "ALP", as: "uln" } }),
   ],
-  validate,
   compute: (inputs) => ({ value: alpTimesUln(inputs), components: { alp: inputs.alp as number, alpUln: inputs.alpUln as number } }),
   direction: "HIGHER_IS_WORSE",
-  range: { min: 0, max: ALP_MAX_TIMES_ULN },
+  range: { min: 0, max: ALP_MAX / ALP_ULN.min },
   decimals: 2,
   bands: cutBands(
     [

@@ -6,7 +6,7 @@ import { MAYO_PSC } from "./mayo-risk";
 
 export default definePlugin({
   id: "sclerosing-cholangitis",
-  apiVersion: "^1.0.0",
+  apiVersion: "^1.1.0",
   name: "Primary sclerosing cholangitis",
   shortName: "PSC",
   description:

@@ -3,7 +3,7 @@ import { bandFor, roundTo, scoreInstrument } from "../../src/plugin-api";
 import type { Inputs } from "../../src/plugin-api";
 import { MAYO_PSC, mayoRisk } from "./mayo-risk";
 
-const base: Inputs = { age: 40, bilirubin: 1, bilirubinUnit: "mg/dL", albumin: 4, albuminUnit: "g/dL", ast: 50, varicealBleeding: false };
+const base: Inputs = { age: 40, bilirubinMgDl: 1, albuminGdL: 4, ast: 50, varicealBleeding: false };
 const fields = (inputs: Inputs) => {
   const outcome = scoreInstrument(MAYO_PSC, inputs);
   return outcome.ok ? [] : outcome.problems.map((p) => p.field);
@@ -25,15 +25,15 @@ describe("revised Mayo risk score (hand-calculated with the full-precision coeff
   });
 
   it("converts bilirubin µmol/L ÷ 17.1 and albumin g/L ÷ 10 to the same score", () => {
-    const conventional = mayoRisk({ ...base, bilirubin: 3, albumin: 3.2, ast: 120, age: 55, varicealBleeding: true }).value;
-    const si = mayoRisk({ ...base, bilirubin: 51.3, bilirubinUnit: "µmol/L", albumin: 32, albuminUnit: "g/L", ast: 120, age: 55, varicealBleeding: true }).value;
+    const conventional = mayoRisk({ ...base, bilirubinMgDl: 3, albuminGdL: 3.2, ast: 120, age: 55, varicealBleeding: true }).value;
+    const si = mayoRisk({ age: 55, bilirubinUmolL: 51.3, albuminGL: 32, ast: 120, varicealBleeding: true }).value;
     expect(si).toBeCloseTo(conventional, 12);
     expect(si).toBeCloseTo(3.3465749403181158, 12);
   });
 
   it("differs from the abstract's rounded coefficients by less than 0.1 in this example", () => {
     const rounded = 0.03 * 50 + 0.54 * Math.log(1.5) + 0.54 * Math.log(80) - 0.84 * 3.8;
-    const full = mayoRisk({ ...base, age: 50, bilirubin: 1.5, albumin: 3.8, ast: 80 }).value;
+    const full = mayoRisk({ ...base, age: 50, bilirubinMgDl: 1.5, albuminGdL: 3.8, ast: 80 }).value;
     expect(Math.abs(full - rounded)).toBeLessThan(0.1);
   });
 });
@@ -54,39 +54,49 @@ describe("risk groups: low ≤ 0 < intermediate < 2 ≤ high", () => {
 
   it("bands the hand-calculated examples", () => {
     expect(scoreInstrument(MAYO_PSC, base)).toMatchObject({ ok: true, category: { code: "low" } });
-    const high = scoreInstrument(MAYO_PSC, { ...base, age: 55, bilirubin: 51.3, bilirubinUnit: "µmol/L", albumin: 32, albuminUnit: "g/L", ast: 120, varicealBleeding: true });
+    const high = scoreInstrument(MAYO_PSC, { age: 55, bilirubinUmolL: 51.3, albuminGL: 32, ast: 120, varicealBleeding: true });
     expect(high.ok && roundTo(high.value!, 2)).toBe(3.35);
   });
 });
 
 describe("invalid inputs", () => {
   it("refuses bilirubin or AST of 0 (ln(0)) and negative values", () => {
-    expect(fields({ ...base, bilirubin: 0 })).toContain("inputs.bilirubin");
-    expect(fields({ ...base, bilirubin: -1 })).toContain("inputs.bilirubin");
+    expect(fields({ ...base, bilirubinMgDl: 0 })).toContain("inputs.bilirubinMgDl");
+    expect(fields({ ...base, bilirubinMgDl: -1 })).toContain("inputs.bilirubinMgDl");
+    expect(fields({ age: 40, bilirubinUmolL: 0, albuminGdL: 4, ast: 50, varicealBleeding: false })).toContain("inputs.bilirubinUmolL");
     expect(fields({ ...base, ast: 0 })).toContain("inputs.ast");
   });
 
-  it("refuses a value implausible for the unit given instead of mixing units", () => {
-    // 35 as g/dL is a g/L value entered with the wrong unit; 3.5 as g/L is a g/dL value.
-    expect(fields({ ...base, albumin: 35, albuminUnit: "g/dL" })).toEqual(["inputs.albumin"]);
-    expect(fields({ ...base, albumin: 3.5, albuminUnit: "g/L" })).toEqual(["inputs.albumin"]);
-    expect(fields({ ...base, albumin: 35, albuminUnit: "g/L" })).toEqual([]);
+  it("refuses a value implausible for its unit instead of mixing units", () => {
+    // 35 as g/dL is a g/L value in the wrong field; 3.5 as g/L is a g/dL value.
+    expect(fields({ ...base, albuminGdL: 35 })).toEqual(["inputs.albuminGdL"]);
+    expect(fields({ age: 40, bilirubinMgDl: 1, albuminGL: 3.5, ast: 50, varicealBleeding: false })).toEqual(["inputs.albuminGL"]);
+    expect(fields({ age: 40, bilirubinMgDl: 1, albuminGL: 35, ast: 50, varicealBleeding: false })).toEqual([]);
     // 100 mg/dL of bilirubin is implausible (1710 µmol/L); 100 µmol/L is plausible.
-    expect(fields({ ...base, bilirubin: 100, bilirubinUnit: "mg/dL" })).toEqual(["inputs.bilirubin"]);
-    expect(fields({ ...base, bilirubin: 100, bilirubinUnit: "µmol/L" })).toEqual([]);
-    const outcome = scoreInstrument(MAYO_PSC, { ...base, albumin: 35, albuminUnit: "g/dL" });
-    expect(!outcome.ok && outcome.problems[0].message).toMatch(/1–7 g\/dL \(10–70 g\/L\)/);
+    expect(fields({ ...base, bilirubinMgDl: 100 })).toEqual(["inputs.bilirubinMgDl"]);
+    expect(fields({ age: 40, bilirubinUmolL: 100, albuminGdL: 4, ast: 50, varicealBleeding: false })).toEqual([]);
+    const outcome = scoreInstrument(MAYO_PSC, { ...base, albuminGdL: 35 });
+    expect(!outcome.ok && outcome.problems[0].message).toMatch(/from 1 to 7 g\/dL/);
   });
 
-  it("requires the unit of bilirubin and albumin: no default unit", () => {
-    const { bilirubinUnit: _b, albuminUnit: _a, ...rest } = base;
-    expect(fields(rest)).toEqual(["inputs.bilirubinUnit", "inputs.albuminUnit"]);
-    expect(fields({ ...base, bilirubinUnit: "mmol/L" })).toEqual(["inputs.bilirubinUnit"]);
+  it("needs exactly one unit of bilirubin and of albumin", () => {
+    const { bilirubinMgDl: _b, albuminGdL: _a, ...rest } = base;
+    expect(fields(rest)).toEqual(["inputs.bilirubinUmolL", "inputs.albuminGL"]);
+    expect(fields({ ...base, bilirubinUmolL: 17.1 })).toEqual(["inputs.bilirubinMgDl"]);
+    expect(fields({ ...base, albuminGL: 40 })).toEqual(["inputs.albuminGdL"]);
+  });
+
+  it("declares the same plausible range in both units", () => {
+    const range = (name: string) => MAYO_PSC.inputs.find((i) => i.name === name)!;
+    expect(range("bilirubinUmolL").min! / 17.1).toBeCloseTo(range("bilirubinMgDl").min!, 3);
+    expect(range("bilirubinUmolL").max! / 17.1).toBeCloseTo(range("bilirubinMgDl").max!, 3);
+    expect(range("albuminGL").min! / 10).toBe(range("albuminGdL").min);
+    expect(range("albuminGL").max! / 10).toBe(range("albuminGdL").max);
   });
 
   it("keeps every accepted input inside the declared range of the score", () => {
-    const lowest = mayoRisk({ age: 18, bilirubin: 0.01, bilirubinUnit: "mg/dL", albumin: 7, albuminUnit: "g/dL", ast: 1, varicealBleeding: false }).value;
-    const highest = mayoRisk({ age: 100, bilirubin: 60, bilirubinUnit: "mg/dL", albumin: 1, albuminUnit: "g/dL", ast: 10_000, varicealBleeding: true }).value;
+    const lowest = mayoRisk({ age: 18, bilirubinMgDl: 0.01, albuminGdL: 7, ast: 1, varicealBleeding: false }).value;
+    const highest = mayoRisk({ age: 100, bilirubinMgDl: 60, albuminGdL: 1, ast: 10_000, varicealBleeding: true }).value;
     expect(lowest).toBeGreaterThanOrEqual(MAYO_PSC.range.min);
     expect(highest).toBeLessThanOrEqual(MAYO_PSC.range.max);
   });

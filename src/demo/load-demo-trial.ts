@@ -1,6 +1,7 @@
 import seedrandom from "seedrandom";
 import type { DataSource, EntityManager } from "typeorm";
 import { toGlobalId } from "../graphql/global-id";
+import { labTestsOf } from "../plugin-api";
 import type { DiseasePlugin } from "../plugin-api";
 import type { PluginRegistry } from "../plugins/registry";
 import { recordAssessment } from "../modules/assessments/record-assessment";
@@ -190,7 +191,7 @@ export async function loadDemoTrial(dataSource: DataSource, registry: PluginRegi
           );
           await manager.insert(
             LabResult,
-            labValues(activity, sex, random).map((lab) => ({ ...lab, visitId: visit.id, patientId: patient.id, unit: LAB_TEST_BY_CODE.get(lab.testCode)!.unit, belowDetectionLimit: false })),
+            labValues(activity, sex, random, labTestsOf(plugin)).map((lab) => ({ ...lab, visitId: visit.id, patientId: patient.id, unit: LAB_TEST_BY_CODE.get(lab.testCode)!.unit, belowDetectionLimit: false })),
           );
           if (planned.clinicalEvaluation) {
             const visitId = toGlobalId("Visit", visit.id);

@@ -3,8 +3,13 @@
  */
 import type { DiseasePlugin } from "./types";
 
-/** Version of this contract; a plugin declares the semver range it was written for. */
-export const PLUGIN_API_VERSION = "1.0.0";
+/**
+ * Version of this contract. 1.1 added lab-fed inputs (`InputDefinition.lab`) and time-based criteria
+ * (`ResponseCriterion.timeBased`, `Observation.studyDay`); both are optional, so 1.0 plugins
+ * (`^1.0.0`) keep working unchanged.
+ * A plugin declares the semver range it was written for.
+ */
+export const PLUGIN_API_VERSION = "1.1.0";
 
 /** Identity function that gives a plugin object its type. */
 export function definePlugin(plugin: DiseasePlugin): DiseasePlugin {
@@ -17,3 +22,5 @@ export * from "./inputs";
 export * from "./bands";
 export * from "./validate-inputs";
 export * from "./score";
+export * from "./study-days";
+export * from "./lab-sources";

@@ -14,6 +14,28 @@ export interface InputOption {
   label: string;
 }
 
+/**
+ * What a lab-fed input takes from the patient's stored lab result of `test` at the visit:
+ * `value` the result, `uln` its upper limit of normal (the reporting laboratory's referenceHigh),
+ * `timesUln` the result divided by that ULN (declare the input's unit as "× ULN").
+ */
+export type LabQuantity = "value" | "uln" | "timesUln";
+
+/**
+ * Declares that an input may come from the visit's stored lab result (plugin API 1.1). When a client
+ * omits the input in `recordAssessment`, the core fills it in from the lab result of `test` stored at
+ * that visit, converted from the catalogue unit to the input's `unit`, and records the lab result's id
+ * with the assessment. Inputs reading the same test and quantity are alternatives (e.g. one value in
+ * two units, both optional): the core fills only the first declared, and only when the client gave
+ * none of them. `computeScore`, `evaluateResponse` and a plugin's `compute` always see plain values:
+ * the instrument itself never reads the database.
+ */
+export interface LabSource {
+  /** Code of a test of the lab catalogue (the `labTests` query), e.g. `ALT`, `BILI`. */
+  test: string;
+  as: LabQuantity;
+}
+
 export interface InputDefinition {
   /** lowerCamelCase key in the inputs object, e.g. `tjc28`. */
   name: string;
@@ -30,6 +52,8 @@ export interface InputDefinition {
   /** Inputs are required unless marked optional. */
   optional?: boolean;
   description?: string;
+  /** Plugin API 1.1: the input can be taken from the visit's stored lab result (numeric inputs only). */
+  lab?: LabSource;
 }
 
 /** A problem with one input, reported to the client as BAD_USER_INPUT naming the field. */
@@ -124,6 +148,13 @@ export interface Observation {
   components?: Record<string, number>;
   /** Other instruments recorded at the same visit, for criteria that need them. */
   companions?: Record<string, Observation>;
+  /**
+   * Plugin API 1.1: study day of the time point (CDISC --DY: day 1 is the first dose, the day before is
+   * −1, there is no day 0). From stored assessments it is computed from the visit's date and the
+   * patient's treatment start; from raw values (`evaluateResponse`) it is given as the parameters
+   * `baselineStudyDay` / `followUpStudyDay` of a `timeBased` criterion. Undefined when unknown.
+   */
+  studyDay?: number;
 }
 
 /** A time point of a response example: a score value, or raw inputs (with companion instruments' inputs by code). */
@@ -158,6 +189,14 @@ export interface ResponseCriterion {
   parameters?: InputDefinition[];
   /** Every category code `evaluate` can return. */
   categories: { code: string; label: string }[];
+  /**
+   * Plugin API 1.1: the criterion reads `baseline.studyDay` / `followUp.studyDay` ("by 6 months",
+   * "within 4 weeks"). It must then declare `STUDY_DAY_PARAMETERS` among its `parameters`: clients give
+   * the study days that way when evaluating raw values, while for stored assessments the core takes
+   * them from the visits' dates and refuses them as parameters. When a study day is missing or the
+   * follow-up falls outside the criterion's window, `evaluate` answers NOT_EVALUABLE with a reason.
+   */
+  timeBased?: boolean;
   evaluate: (args: { baseline: Observation; followUp: Observation; parameters: Inputs }) => ResponseResult;
   references: string[];
   examples: ResponseExample[];

@@ -1,7 +1,12 @@
 import semver from "semver";
 import { PLUGIN_API_VERSION, bandFor, roundTo, scoreInstrument } from "../plugin-api";
-import type { ActivityBand, DiseasePlugin, InstrumentDefinition } from "../plugin-api";
+import { STUDY_DAY_PARAMETERS, STUDY_DAY_PARAMETER_NAMES, labInputGroups } from "../plugin-api";
+import type { ActivityBand, DiseasePlugin, InputDefinition, InstrumentDefinition, ResponseCriterion } from "../plugin-api";
+import { LAB_TEST_BY_CODE, labUnitFactor } from "../modules/labs/lab-tests";
 import { evaluateCriterion } from "./evaluate-criterion";
+
+/** The unit a `timesUln` lab-fed input declares. */
+export const TIMES_ULN_UNIT = "× ULN";
 
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
@@ -28,7 +33,46 @@ export function checkBands(instrument: InstrumentDefinition): string[] {
   return problems;
 }
 
-function checkInstrument(instrument: InstrumentDefinition): string[] {
+/**
+ * A lab-fed input names a catalogue test, is numeric, and its unit is one the core can convert the
+ * catalogue unit to (`× ULN` for `timesUln`).
+ */
+export function checkLabSource(instrument: InstrumentDefinition, input: InputDefinition): string[] {
+  const lab = input.lab;
+  if (!lab) return [];
+  const where = `${instrument.code}: lab-fed input ${input.name}`;
+  const test = LAB_TEST_BY_CODE.get(lab.test);
+  if (!test) return [`${where} names ${lab.test}, which is not a test of the lab catalogue`];
+  const problems: string[] = [];
+  if (input.type !== "number") problems.push(`${where} must be of type number`);
+  if (!["value", "uln", "timesUln"].includes(lab.as)) problems.push(`${where}: as must be value, uln or timesUln`);
+  if (lab.as === "timesUln") {
+    if (input.unit !== TIMES_ULN_UNIT) problems.push(`${where} takes ${lab.test} as a multiple of the ULN: declare its unit as "${TIMES_ULN_UNIT}"`);
+    return problems;
+  }
+  if (labUnitFactor(test.code, input.unit) === undefined) {
+    problems.push(`${where}: ${lab.test} is stored in ${test.unit} and cannot be converted to the input's unit ${input.unit ?? "(none declared)"}`);
+  }
+  return problems;
+}
+
+/** A time-based criterion declares the study-day parameters; no other criterion may use those names. */
+export function checkTiming(criterion: ResponseCriterion): string[] {
+  const where = `criterion ${criterion.code}`;
+  const declared = (criterion.parameters ?? []).filter((p) => (STUDY_DAY_PARAMETER_NAMES as string[]).includes(p.name));
+  if (!criterion.timeBased) {
+    return declared.length > 0 ? [`${where} declares ${declared.map((p) => p.name).join(", ")}, reserved for time-based criteria (set timeBased)`] : [];
+  }
+  const problems: string[] = [];
+  for (const expected of STUDY_DAY_PARAMETERS) {
+    const found = declared.find((p) => p.name === expected.name);
+    if (!found) problems.push(`${where} is time-based and must declare the parameter ${expected.name} (spread STUDY_DAY_PARAMETERS)`);
+    else if (found.type !== "integer" || !found.optional) problems.push(`${where}: ${expected.name} must be an optional integer, as in STUDY_DAY_PARAMETERS`);
+  }
+  return problems;
+}
+
+export function checkInstrument(instrument: InstrumentDefinition): string[] {
   const problems: string[] = [];
   const code = instrument.code;
   if (!UPPER_SNAKE.test(code)) problems.push(`instrument code ${code} is not UPPER_SNAKE_CASE`);
@@ -42,6 +86,13 @@ function checkInstrument(instrument: InstrumentDefinition): string[] {
       problems.push(`${code}: numeric input ${input.name} needs a min and a max`);
     }
     if (input.type === "code" && !input.options?.length) problems.push(`${code}: code input ${input.name} needs options`);
+    problems.push(...checkLabSource(instrument, input));
+  }
+  for (const group of labInputGroups(instrument)) {
+    // Alternatives are filled one at a time, so none of them can be required.
+    if (group.length > 1 && group.some((i) => !i.optional)) {
+      problems.push(`${code}: inputs ${group.map((i) => i.name).join(", ")} all read ${group[0].lab!.test} as ${group[0].lab!.as}: alternatives must be optional`);
+    }
   }
   if (instrument.range.min > instrument.range.max) problems.push(`${code}: range min is above max`);
   problems.push(...checkBands(instrument));
@@ -99,6 +150,7 @@ export function checkPlugin(plugin: DiseasePlugin, known: InstrumentDefinition[]
     }
     for (const category of criterion.categories) if (!LOWER_SNAKE.test(category.code)) problems.push(`${where}: category ${category.code} is not lower_snake_case`);
     if (criterion.references.length === 0) problems.push(`${where}: no reference given`);
+    problems.push(...checkTiming(criterion).map((p) => `${plugin.id}: ${p}`));
     criterion.examples.forEach((example, i) => {
       try {
         const { result } = evaluateCriterion(criterion, instruments, example);

@@ -77,6 +77,14 @@ export function evaluateCriterion(
   const followUp = observe(criterion, instrument, instruments, request.followUp, "followUp", problems);
   const parameters = request.parameters ?? {};
   problems.push(...validateInputs(criterion.parameters ?? [], parameters, "parameters."));
+  if (criterion.timeBased) {
+    // From raw values the study days come as parameters; CDISC study days have no day 0.
+    for (const [name, observation] of [["baselineStudyDay", baseline], ["followUpStudyDay", followUp]] as const) {
+      const day = parameters[name];
+      if (day === 0) problems.push({ field: `parameters.${name}`, message: `parameters.${name} cannot be 0: study days run …, −1, 1, 2, … (day 1 is the first dose)` });
+      else if (typeof day === "number") observation.studyDay = day;
+    }
+  }
   if (problems.length > 0) throw new InvalidInputError(problems);
   return { result: criterion.evaluate({ baseline, followUp, parameters }), baseline, followUp };
 }

@@ -6,6 +6,7 @@ import { Node } from "../../graphql/node";
 import { JSONObject } from "../../graphql/scalars";
 import type { Inputs } from "../../plugin-api";
 import { Visit } from "../visits/visit.entity";
+import { AssessmentLabSource } from "./assessment-lab-source";
 import { Patient } from "../patients/patient.entity";
 import { RemovableRecord, VersionedRecord } from "../records/record-base";
 
@@ -44,9 +45,18 @@ export class ClinicalAssessment extends RemovableRecord {
   @Column("varchar")
   instrumentCode: string;
 
-  @Field(() => JSONObject, { description: "Raw inputs as entered, keyed by the instrument's input names." })
+  @Field(() => JSONObject, { description: "Raw inputs as entered, keyed by the instrument's input names, with the lab-fed inputs taken from the visit's lab results (see labSources)." })
   @Column("simple-json")
   inputs: Inputs;
+
+  /** Input name → id of the lab result a lab-fed input was taken from; null when none was. */
+  @Column({ type: "simple-json", nullable: true })
+  labSources: Record<string, number> | null;
+
+  @Field(() => [AssessmentLabSource], { name: "labSources", description: "The stored lab results that lab-fed inputs were taken from (empty when every input was entered)." })
+  get labSourceList(): AssessmentLabSource[] {
+    return Object.entries(this.labSources ?? {}).map(([input, id]) => AssessmentLabSource.of(input, id));
+  }
 
   @Field(() => Float, { nullable: true, description: "Computed score, unrounded; null for instruments without a composite score." })
   @Column({ type: DOUBLE, nullable: true })

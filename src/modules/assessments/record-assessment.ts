@@ -9,6 +9,7 @@ import { Patient } from "../patients/patient.entity";
 import { Cohort } from "../study/cohort.entity";
 import { findVisit } from "../visits/patient-visit";
 import { ClinicalAssessment } from "./clinical-assessment.entity";
+import { fillLabFedInputs } from "./lab-fed-inputs";
 import { otherThan } from "../records/other-than";
 
 @InputType()
@@ -19,7 +20,10 @@ export class RecordAssessmentInput {
   @Field({ description: "Instrument code, e.g. DAS28_ESR (see the instruments query)." })
   instrument: string;
 
-  @Field(() => JSONObject, { description: "Raw inputs keyed by the instrument's input names; the score is computed from them." })
+  @Field(() => JSONObject, {
+    description:
+      "Raw inputs keyed by the instrument's input names; the score is computed from them. A lab-fed input (catalogue: `lab`) that is omitted is taken from the lab result stored at the visit.",
+  })
   inputs: Inputs;
 }
 
@@ -37,8 +41,12 @@ export async function buildAssessment(manager: EntityManager, registry: PluginRe
     throw new InvalidInputError([{ field: "instrument", message: `instrument ${JSON.stringify(input.instrument)} ${why}`, allowed }]);
   }
   const definition = registered.definition;
-  const outcome = scoreInstrument(definition, input.inputs ?? {});
-  if (!outcome.ok) throw new InvalidInputError(outcome.problems);
+  const fed = await fillLabFedInputs(manager, definition, visit.id, input.inputs ?? {});
+  const outcome = scoreInstrument(definition, fed.inputs);
+  // Every problem at once; an input without a usable lab result is reported once, with the lab's reason.
+  const reported = new Set(fed.problems.map((p) => p.field));
+  const problems = [...fed.problems, ...(outcome.ok ? [] : outcome.problems.filter((p) => !reported.has(p.field)))];
+  if (problems.length > 0 || !outcome.ok) throw new InvalidInputError(problems);
   if (await manager.existsBy(ClinicalAssessment, { visitId: visit.id, instrumentCode: definition.code, ...otherThan(replacing) })) {
     throw new InvalidInputError([{ field: "instrument", message: `instrument ${definition.code} is already recorded at this visit` }]);
   }
@@ -46,7 +54,8 @@ export async function buildAssessment(manager: EntityManager, registry: PluginRe
     visitId: visit.id,
     patientId: visit.patientId,
     instrumentCode: definition.code,
-    inputs: input.inputs,
+    inputs: fed.inputs,
+    labSources: Object.keys(fed.sources).length > 0 ? fed.sources : null,
     score: outcome.value,
     category: outcome.category?.code ?? null,
     components: outcome.components,

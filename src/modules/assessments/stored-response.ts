@@ -1,22 +1,23 @@
 import { InvalidInputError } from "../../errors";
 import type { Context } from "../../graphql/context";
-import { validateInputs } from "../../plugin-api";
+import { STUDY_DAY_PARAMETER_NAMES, validateInputs } from "../../plugin-api";
 import type { Inputs, Observation } from "../../plugin-api";
 import { ResponseCriterionType } from "../catalogue/catalogue-types";
 import { ResponseEvaluation, ResponseStatus } from "../catalogue/score-types";
 import type { Patient } from "../patients/patient.entity";
 import { PlannedVisit } from "../study/planned-visit.entity";
+import { studyDayOf } from "../visits/study-day";
 import { Visit } from "../visits/visit.entity";
 import { ClinicalAssessment } from "./clinical-assessment.entity";
 
-function observation(assessment: ClinicalAssessment, sameVisit: ClinicalAssessment[], companions: string[]): Observation {
+function observation(assessment: ClinicalAssessment, sameVisit: ClinicalAssessment[], companions: string[], studyDay: number | undefined): Observation {
   const byCode = new Map(sameVisit.map((a) => [a.instrumentCode, a]));
   const companionObservations: Record<string, Observation> = {};
   for (const code of companions) {
     const companion = byCode.get(code);
     if (companion) companionObservations[code] = { instrument: code, value: companion.score, inputs: companion.inputs, components: companion.components };
   }
-  return { instrument: assessment.instrumentCode, value: assessment.score, inputs: assessment.inputs, components: assessment.components, companions: companionObservations };
+  return { instrument: assessment.instrumentCode, value: assessment.score, inputs: assessment.inputs, components: assessment.components, companions: companionObservations, studyDay };
 }
 
 /**
@@ -34,6 +35,12 @@ export async function evaluateStoredResponse(
   const { definition, plugin } = registry.requireCriterion(criterionCode);
   const type = new ResponseCriterionType(definition, plugin);
   const problems = validateInputs(definition.parameters ?? [], parameters ?? {}, "parameters.");
+  if (definition.timeBased) {
+    // The visits' dates decide the study days here; a client-given day could contradict them.
+    for (const name of STUDY_DAY_PARAMETER_NAMES) {
+      if (parameters?.[name] != null) problems.push({ field: `parameters.${name}`, message: `parameters.${name} is taken from the visit's date for stored assessments: omit it` });
+    }
+  }
   if (instrument && !definition.instruments.includes(instrument)) {
     problems.push({ field: "instrument", message: `instrument must be one of ${definition.instruments.join(", ")} for ${definition.code}`, allowed: definition.instruments.join(", ") });
   }
@@ -61,8 +68,10 @@ export async function evaluateStoredResponse(
   const missingCompanion = companions.find((c) => !atBaseline.some((a) => a.instrumentCode === c) || !atFollowUp.some((a) => a.instrumentCode === c));
   if (missingCompanion) return notEvaluable(`no ${missingCompanion} recorded at both baseline and ${visitCode}`, code);
 
-  const baseline = observation(atBaseline.find((a) => a.instrumentCode === code)!, atBaseline, companions);
-  const followUp = observation(atFollowUp.find((a) => a.instrumentCode === code)!, atFollowUp, companions);
+  // Study days from the visits' dates (undefined before the treatment start is recorded).
+  const dayOf = (visit: Visit) => (patient.treatmentStartDate ? studyDayOf(patient.treatmentStartDate, visit.visitDate) : undefined);
+  const baseline = observation(atBaseline.find((a) => a.instrumentCode === code)!, atBaseline, companions, dayOf(baselineVisit));
+  const followUp = observation(atFollowUp.find((a) => a.instrumentCode === code)!, atFollowUp, companions, dayOf(followUpVisit));
   const result = definition.evaluate({ baseline, followUp, parameters: parameters ?? {} });
   return ResponseEvaluation.of(type, code, result, baseline.value, followUp.value);
 }

@@ -47,6 +47,21 @@ export class InputOptionType {
   }
 }
 
+@ObjectType("InputLabSource", { description: "Where a lab-fed input comes from when it is omitted in recordAssessment." })
+export class InputLabSourceType {
+  constructor(private readonly source: NonNullable<InputDefinition["lab"]>) {}
+
+  @Field({ description: "Lab catalogue test code, e.g. ALT (see labTests)." })
+  get test(): string {
+    return this.source.test;
+  }
+
+  @Field({ name: "as", description: "value: the result; uln: its upper limit of normal; timesUln: the result ÷ ULN." })
+  get quantity(): string {
+    return this.source.as;
+  }
+}
+
 @ObjectType("InstrumentInput", { description: "One input of an instrument's entry form, with its type, unit and allowed values." })
 export class InstrumentInputType {
   constructor(private readonly input: InputDefinition) {}
@@ -109,6 +124,11 @@ export class InstrumentInputType {
   @Field(() => String, { nullable: true })
   get description(): string | undefined {
     return this.input.description;
+  }
+
+  @Field(() => InputLabSourceType, { nullable: true, description: "Set when the input can be omitted in recordAssessment and taken from the visit's stored lab result." })
+  get lab(): InputLabSourceType | undefined {
+    return this.input.lab && new InputLabSourceType(this.input.lab);
   }
 }
 
@@ -294,6 +314,11 @@ export class ResponseCriterionType {
   @Field(() => [String], { description: "Other instruments it needs from the same two visits." })
   get companions(): string[] {
     return this.criterion.companions ?? [];
+  }
+
+  @Field({ description: "True when the criterion reads the study days of the two visits (e.g. \"by 6 months\"): from stored assessments they come from the visits' dates; in evaluateResponse, as the parameters baselineStudyDay / followUpStudyDay." })
+  get timeBased(): boolean {
+    return !!this.criterion.timeBased;
   }
 
   @Field(() => [InstrumentInputType], { description: "Values given at evaluation time that no instrument holds." })

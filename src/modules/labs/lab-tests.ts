@@ -44,3 +44,26 @@ export const LAB_TESTS: LabTest[] = [
 ];
 
 export const LAB_TEST_BY_CODE = new Map(LAB_TESTS.map((t) => [t.code, t]));
+
+/**
+ * Other units a plugin input may declare for a catalogue test, as the factor from the catalogue unit:
+ * value in `unit` = stored value × factor. Bilirubin 17.1 µmol/L per mg/dL and creatinine 88.4 µmol/L
+ * per mg/dL are the conventional factors; the others are powers of ten.
+ */
+export const LAB_UNIT_FACTORS: Record<string, Record<string, number>> = {
+  BILI: { "mg/dL": 1 / 17.1 },
+  ALB: { "g/dL": 0.1 },
+  IGG: { "mg/dL": 100 },
+  CRP: { "mg/dL": 0.1 },
+  HSCRP: { "mg/dL": 0.1 },
+  CREAT: { "mg/dL": 1 / 88.4 },
+  HGB: { "g/L": 10 },
+};
+
+/** The factor from the catalogue unit of `testCode` to `unit` (1 for the catalogue unit itself), or undefined when no conversion is known. */
+export function labUnitFactor(testCode: string, unit: string | undefined): number | undefined {
+  const test = LAB_TEST_BY_CODE.get(testCode);
+  if (!test || unit === undefined) return undefined;
+  if (unit === test.unit) return 1;
+  return LAB_UNIT_FACTORS[testCode]?.[unit];
+}

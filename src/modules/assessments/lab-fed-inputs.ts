@@ -1,0 +1,60 @@
+import { IsNull } from "typeorm";
+import type { EntityManager } from "typeorm";
+import { describeAllowed, labInputsToFill } from "../../plugin-api";
+import type { FieldProblem, InstrumentDefinition, Inputs } from "../../plugin-api";
+import { LabResult } from "../labs/lab-result.entity";
+import { labUnitFactor } from "../labs/lab-tests";
+
+export interface LabFedInputs {
+  /** The inputs with every omitted lab-fed input filled in. */
+  inputs: Inputs;
+  /** Input name → id of the lab result it was taken from; empty when none was. */
+  sources: Record<string, number>;
+  problems: FieldProblem[];
+}
+
+/**
+ * Fills the lab-fed inputs the client omitted from the lab results stored at the visit, converted
+ * from the catalogue unit to the input's unit. A required input with no usable result is a problem
+ * naming the input; an optional one is left out.
+ */
+export async function fillLabFedInputs(manager: EntityManager, definition: InstrumentDefinition, visitId: number, given: Inputs): Promise<LabFedInputs> {
+  const inputs: Inputs = { ...given };
+  const sources: Record<string, number> = {};
+  const problems: FieldProblem[] = [];
+  const wanted = labInputsToFill(definition, given);
+  if (wanted.length === 0) return { inputs, sources, problems };
+  const tests = [...new Set(wanted.map((i) => i.lab!.test))];
+  const results = await manager.find(LabResult, { where: tests.map((testCode) => ({ visitId, testCode, removedAt: IsNull() })) });
+  for (const input of wanted) {
+    const { test, as } = input.lab!;
+    const field = `inputs.${input.name}`;
+    const result = results.find((r) => r.testCode === test);
+    const refuse = (why: string) => {
+      const allowed = describeAllowed(input);
+      if (!input.optional) problems.push({ field, allowed, message: `${field} was omitted and ${why}: enter ${input.name} (${allowed}) or record the lab result at this visit` });
+    };
+    if (!result) {
+      refuse(`no ${test} result is stored at this visit`);
+      continue;
+    }
+    const uln = result.referenceHigh;
+    if (as !== "uln" && result.value === null) {
+      refuse(`the ${test} result stored at this visit is below the detection limit`);
+      continue;
+    }
+    if (as !== "value" && (uln === null || uln <= 0)) {
+      refuse(`the ${test} result stored at this visit has no upper limit of normal (referenceHigh)`);
+      continue;
+    }
+    // The conformance suite makes sure a conversion exists; the guard keeps a value from being filled by guess.
+    const factor = as === "timesUln" ? 1 : labUnitFactor(test, input.unit);
+    if (factor === undefined) {
+      refuse(`${test} is stored in ${result.unit}, which cannot be converted to ${input.unit}`);
+      continue;
+    }
+    inputs[input.name] = as === "timesUln" ? result.value! / uln! : (as === "value" ? result.value! : uln!) * factor;
+    sources[input.name] = result.id;
+  }
+  return { inputs, sources, problems };
+}
