@@ -81,7 +81,7 @@ describe.each(testDatabases)("immuneResponse on the demo trial (%s)", (kind) => 
   beforeAll(async () => {
     t = await createTestApp(kind, { demo: true });
     cohortCodes = (await t.dataSource.manager.find(Cohort, { order: { code: "ASC" } })).map((c) => c.code);
-  });
+  }, 240_000); // loading the demo trial into PostgreSQL on a busy machine takes more than the default minute
   afterAll(() => t.close());
 
   it("per cohort and pooled, the figures are the statistics module's on independently read values", async () => {
