@@ -10,6 +10,8 @@ export interface ImmunePair {
   subjectCode: string;
   cohortId: number;
   siteCode: string;
+  /** Planned visit code of the follow-up value. */
+  visit: string;
   /** Null: no live measurement at the baseline visit. */
   hasBaseline: boolean;
   /** Null below the detection limit (or without a baseline measurement). */
@@ -19,13 +21,14 @@ export interface ImmunePair {
 
 export interface PairRequest {
   parameter: string;
-  visit: string;
+  /** Follow-up visit code; null for every planned visit (kinetics). */
+  visit: string | null;
   baselineVisit: string;
   population: AnalysisPopulation;
 }
 
 /**
- * Every patient with a live value of `parameter` at `visit`, paired with their live value at
+ * Every patient with a live value of `parameter` at `visit` (at any planned visit when null), paired with their live value at
  * `baselineVisit`, in ONE statement: the pairing, the caller's site scope (on both measurements) and
  * the population filter all run in the database, so the statement count does not depend on the
  * number of patients or cohorts, and another site's rows never reach the service.
@@ -36,7 +39,7 @@ export async function loadImmunePairs(manager: EntityManager, access: Access, re
   const followScope = scopeCondition("ImmuneMeasurement", "f", scope, params) ?? "1=1";
   const baselineScope = scopeCondition("ImmuneMeasurement", "bm", scope, params) ?? "1=1";
   const sql = `
-    SELECT "p"."id" AS "patientId", "p"."subjectCode" AS "subjectCode", "p"."cohortId" AS "cohortId", "s"."code" AS "siteCode",
+    SELECT "p"."id" AS "patientId", "p"."subjectCode" AS "subjectCode", "p"."cohortId" AS "cohortId", "s"."code" AS "siteCode", "fpv"."code" AS "visit",
            "f"."value" AS "value", "b"."value" AS "baseline", CASE WHEN "b"."id" IS NULL THEN 0 ELSE 1 END AS "hasBaseline"
     FROM "immune_measurement" "f"
     INNER JOIN "immune_parameter" "ip" ON "ip"."id" = "f"."parameterId"
@@ -54,7 +57,7 @@ export async function loadImmunePairs(manager: EntityManager, access: Access, re
     ) "b" ON "b"."patientId" = "f"."patientId" AND "b"."parameterId" = "f"."parameterId"
     WHERE "f"."removedAt" IS NULL
       AND "ip"."code" = ${params.bind(request.parameter)}
-      AND "fpv"."code" = ${params.bind(request.visit)}
+      AND ${request.visit === null ? "1=1" : `"fpv"."code" = ${params.bind(request.visit)}`}
       AND ${followScope}
       AND ${populationCondition(request.population, params, { patient: "p", cohort: "c", site: "s" })}`;
   const [query, values] = manager.connection.driver.escapeQueryWithParameters(sql, params.values, {});
@@ -66,6 +69,7 @@ export async function loadImmunePairs(manager: EntityManager, access: Access, re
       subjectCode: String(r.subjectCode),
       cohortId: Number(r.cohortId),
       siteCode: String(r.siteCode),
+      visit: String(r.visit),
       hasBaseline: Number(r.hasBaseline) === 1,
       baseline: number(r.baseline),
       value: number(r.value),

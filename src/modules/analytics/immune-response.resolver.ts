@@ -7,14 +7,24 @@ import { PlannedVisit } from "../study/planned-visit.entity";
 import { AnalysisFilter, resolvePopulation } from "./analysis-filter";
 import { readableCohorts } from "./analysis-cohorts";
 import { loadImmunePairs } from "./immune-pairs";
+import { ImmuneKinetics, immuneKinetics } from "./immune-kinetics";
 import { ImmuneResponse, immuneResponse } from "./immune-response";
 import { PairedTest } from "./statistics-types";
 
-async function checkVisitCodes(manager: EntityManager, codes: Record<string, string>): Promise<void> {
-  const known = new Set((await manager.createQueryBuilder(PlannedVisit, "pv").select("DISTINCT pv.code", "code").getRawMany<{ code: string }>()).map((r) => r.code));
+/** The planned visits of the schedules (schedules are not site data); refuses visit codes none of them has. */
+async function checkVisitCodes(manager: EntityManager, codes: Record<string, string>): Promise<PlannedVisit[]> {
+  const schedule = await manager.find(PlannedVisit, { order: { studyDay: "ASC", id: "ASC" } });
+  const known = new Set(schedule.map((v) => v.code));
   for (const [field, code] of Object.entries(codes)) {
-    if (!known.has(code)) throw invalidInput(field, `names no planned visit (got ${JSON.stringify(code)})`, [...known].sort().join(", "));
+    if (!known.has(code)) throw invalidInput(field, `names no planned visit (got ${JSON.stringify(code)})`, [...known].join(", "));
   }
+  return schedule;
+}
+
+async function findParameter(manager: EntityManager, code: string): Promise<ImmuneParameter> {
+  const entry = await manager.findOneBy(ImmuneParameter, { code });
+  if (!entry) throw invalidInput("parameter", `names no immune parameter (got ${JSON.stringify(code)})`, "a code of immuneParameters");
+  return entry;
 }
 
 @Resolver()
@@ -32,13 +42,31 @@ export class ImmuneResponseResolver {
     @Ctx() { dataSource, access }: Context,
   ): Promise<ImmuneResponse> {
     const manager = dataSource.manager;
-    const catalogueEntry = await manager.findOneBy(ImmuneParameter, { code: parameter });
-    if (!catalogueEntry) throw invalidInput("parameter", `names no immune parameter (got ${JSON.stringify(parameter)})`, "a code of immuneParameters");
+    const catalogueEntry = await findParameter(manager, parameter);
     await checkVisitCodes(manager, { visit, baselineVisit });
     const allCohorts = await readableCohorts(manager, access);
     const population = await resolvePopulation(manager, access, filter, allCohorts);
     const cohorts = population.diseases ? allCohorts.filter((c) => population.diseases!.includes(c.code)) : allCohorts;
     const pairs = await loadImmunePairs(manager, access, { parameter, visit, baselineVisit, population });
     return Object.assign(new ImmuneResponse(), { parameter, unit: catalogueEntry.unit, visit, baselineVisit, test, population, ...immuneResponse(pairs, cohorts, test) });
+  }
+
+  @Query(() => ImmuneKinetics, {
+    description: "Kinetics of an immune parameter: value, change and geometric mean fold change from baseline at every planned immunomonitoring visit, one curve per cohort (disease). Same filter and site scope as immuneResponse.",
+  })
+  async immuneKinetics(
+    @Arg("parameter", { defaultValue: "TREG_PCT_CD4", description: "Immune parameter code." }) parameter: string,
+    @Arg("baselineVisit", { defaultValue: "BASELINE", description: "Planned visit code of the baseline." }) baselineVisit: string,
+    @Arg("filter", () => AnalysisFilter, { nullable: true }) filter: AnalysisFilter | null,
+    @Ctx() { dataSource, access }: Context,
+  ): Promise<ImmuneKinetics> {
+    const manager = dataSource.manager;
+    const catalogueEntry = await findParameter(manager, parameter);
+    const schedule = await checkVisitCodes(manager, { baselineVisit });
+    const allCohorts = await readableCohorts(manager, access);
+    const population = await resolvePopulation(manager, access, filter, allCohorts);
+    const cohorts = population.diseases ? allCohorts.filter((c) => population.diseases!.includes(c.code)) : allCohorts;
+    const pairs = await loadImmunePairs(manager, access, { parameter, visit: null, baselineVisit, population });
+    return Object.assign(new ImmuneKinetics(), { parameter, unit: catalogueEntry.unit, baselineVisit, population, curves: immuneKinetics(pairs, cohorts, schedule) });
   }
 }

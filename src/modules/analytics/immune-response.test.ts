@@ -166,6 +166,48 @@ describe.each(testDatabases)("immuneResponse on the demo trial (%s)", (kind) => 
     }
   });
 
+  it("kinetics: one curve per cohort over its immunomonitoring visits, figures as the module's", async () => {
+    const KINETICS = `query($filter: AnalysisFilter) { immuneKinetics(filter: $filter) { parameter unit baselineVisit population { description }
+      curves { cohortCode points { visit studyDay value { n mean median } change { n mean meanCi { lower upper } notEstimable { reason } } geometricMeanFoldChange { value } } } } }`;
+    const logger = t.dataSource.logger as SqlLogger;
+    const before = logger.statements;
+    const { immuneKinetics: k } = await t.data(KINETICS, {});
+    const statementsAll = logger.statements - before;
+    expect(k.curves.map((c: any) => c.cohortCode)).toEqual(cohortCodes);
+    const schedule = await t.dataSource.manager.find(PlannedVisit);
+    const cohorts = await t.dataSource.manager.find(Cohort);
+    for (const curve of k.curves) {
+      const cohort = cohorts.find((c) => c.code === curve.cohortCode)!;
+      const planned = schedule.filter((v) => v.cohortId === cohort.id && v.immunomonitoring).sort((a, b) => a.studyDay - b.studyDay);
+      expect(curve.points.map((p: any) => p.visit)).toEqual(planned.map((v) => v.code));
+      for (const point of curve.points) {
+        const pairs = (await readPairs(t, "TREG_PCT_CD4", point.visit)).filter((p) => p.cohort === curve.cohortCode);
+        const values = pairs.flatMap((p) => (p.value === null ? [] : [p.value]));
+        expect(point.value.n).toBe(values.length);
+        const vs = summarize(values);
+        if (vs.location.estimable) expect(point.value.median).toBeCloseTo(vs.location.median, 10);
+        const used = complete(pairs);
+        const change = summarize(used.map((p) => p.value - p.baseline));
+        expect(point.change.n).toBe(used.length);
+        if (change.location.estimable) expect(point.change.mean).toBeCloseTo(change.location.mean, 10);
+        if (point.visit === "BASELINE") {
+          expect(point.change.mean).toBe(0);
+          expect(point.change.notEstimable.map((n: any) => n.reason)).toContain("ZERO_VARIANCE");
+          expect(point.geometricMeanFoldChange.value).toBe(1);
+        }
+      }
+    }
+    expect(k.curves.some((c: any) => c.points.some((p: any) => p.value.n > 0 && p.visit !== "BASELINE"))).toBe(true);
+    const mid = logger.statements;
+    await t.data(KINETICS, { filter: { diseases: [cohortCodes[0]] } });
+    expect(logger.statements - mid).toBe(statementsAll);
+    const investigator = await t.accessOf("demo-investigator-01");
+    const own = await t.data(KINETICS, {}, investigator);
+    const ownD8 = (await readPairs(t, "TREG_PCT_CD4", "D8")).filter((p) => p.site === "01" && p.value !== null);
+    const seenD8 = own.immuneKinetics.curves.flatMap((c: any) => c.points.filter((p: any) => p.visit === "D8").map((p: any) => p.value.n));
+    expect(seenD8.reduce((a: number, b: number) => a + b, 0)).toBe(ownD8.length);
+  });
+
   it("costs the same number of statements for one cohort as for all, whatever the number of patients", async () => {
     const logger = t.dataSource.logger as SqlLogger;
     const count = async (filter: object | null) => {
