@@ -1,0 +1,72 @@
+import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import type { EntityManager } from "typeorm";
+import { invalidInput } from "../../errors";
+import type { Context } from "../../graphql/context";
+import { ImmuneParameter } from "../immunology/immune-parameter.entity";
+import { PlannedVisit } from "../study/planned-visit.entity";
+import { AnalysisFilter, resolvePopulation } from "./analysis-filter";
+import { readableCohorts } from "./analysis-cohorts";
+import { loadImmunePairs } from "./immune-pairs";
+import { ImmuneKinetics, immuneKinetics } from "./immune-kinetics";
+import { ImmuneResponse, immuneResponse } from "./immune-response";
+import { PairedTest } from "./statistics-types";
+
+/** The planned visits of the schedules (schedules are not site data); refuses visit codes none of them has. */
+async function checkVisitCodes(manager: EntityManager, codes: Record<string, string>): Promise<PlannedVisit[]> {
+  const schedule = await manager.find(PlannedVisit, { order: { studyDay: "ASC", id: "ASC" } });
+  const known = new Set(schedule.map((v) => v.code));
+  for (const [field, code] of Object.entries(codes)) {
+    if (!known.has(code)) throw invalidInput(field, `names no planned visit (got ${JSON.stringify(code)})`, [...known].join(", "));
+  }
+  return schedule;
+}
+
+async function findParameter(manager: EntityManager, code: string): Promise<ImmuneParameter> {
+  const entry = await manager.findOneBy(ImmuneParameter, { code });
+  if (!entry) throw invalidInput("parameter", `names no immune parameter (got ${JSON.stringify(code)})`, "a code of immuneParameters");
+  return entry;
+}
+
+@Resolver()
+export class ImmuneResponseResolver {
+  @Query(() => ImmuneResponse, {
+    description:
+      "Primary immunological endpoint: change of an immune parameter from the baseline visit to a follow-up visit, per cohort (disease) and pooled — summaries, geometric mean fold change, CI of the mean change, a paired test, and the per-patient values. Site roles see their sites' patients only.",
+  })
+  async immuneResponse(
+    @Arg("parameter", { defaultValue: "TREG_PCT_CD4", description: "Immune parameter code." }) parameter: string,
+    @Arg("visit", { defaultValue: "D8", description: "Planned visit code of the follow-up." }) visit: string,
+    @Arg("baselineVisit", { defaultValue: "BASELINE", description: "Planned visit code of the baseline." }) baselineVisit: string,
+    @Arg("test", () => PairedTest, { defaultValue: PairedTest.WILCOXON }) test: PairedTest,
+    @Arg("filter", () => AnalysisFilter, { nullable: true }) filter: AnalysisFilter | null,
+    @Ctx() { dataSource, access }: Context,
+  ): Promise<ImmuneResponse> {
+    const manager = dataSource.manager;
+    const catalogueEntry = await findParameter(manager, parameter);
+    await checkVisitCodes(manager, { visit, baselineVisit });
+    const allCohorts = await readableCohorts(manager, access);
+    const population = await resolvePopulation(manager, access, filter, allCohorts);
+    const cohorts = population.diseases ? allCohorts.filter((c) => population.diseases!.includes(c.code)) : allCohorts;
+    const pairs = await loadImmunePairs(manager, access, { parameter, visit, baselineVisit, population });
+    return Object.assign(new ImmuneResponse(), { parameter, unit: catalogueEntry.unit, visit, baselineVisit, test, population, ...immuneResponse(pairs, cohorts, test) });
+  }
+
+  @Query(() => ImmuneKinetics, {
+    description: "Kinetics of an immune parameter: value, change and geometric mean fold change from baseline at every planned immunomonitoring visit, one curve per cohort (disease). Same filter and site scope as immuneResponse.",
+  })
+  async immuneKinetics(
+    @Arg("parameter", { defaultValue: "TREG_PCT_CD4", description: "Immune parameter code." }) parameter: string,
+    @Arg("baselineVisit", { defaultValue: "BASELINE", description: "Planned visit code of the baseline." }) baselineVisit: string,
+    @Arg("filter", () => AnalysisFilter, { nullable: true }) filter: AnalysisFilter | null,
+    @Ctx() { dataSource, access }: Context,
+  ): Promise<ImmuneKinetics> {
+    const manager = dataSource.manager;
+    const catalogueEntry = await findParameter(manager, parameter);
+    const schedule = await checkVisitCodes(manager, { baselineVisit });
+    const allCohorts = await readableCohorts(manager, access);
+    const population = await resolvePopulation(manager, access, filter, allCohorts);
+    const cohorts = population.diseases ? allCohorts.filter((c) => population.diseases!.includes(c.code)) : allCohorts;
+    const pairs = await loadImmunePairs(manager, access, { parameter, visit: null, baselineVisit, population });
+    return Object.assign(new ImmuneKinetics(), { parameter, unit: catalogueEntry.unit, baselineVisit, population, curves: immuneKinetics(pairs, cohorts, schedule) });
+  }
+}

@@ -1,0 +1,11 @@
+export * from "./estimate";
+export { summarize, type SampleSummary, type Location } from "./summary";
+export { tInterval, type MeanInterval } from "./t-interval";
+export { foldChange, geometricMeanFoldChange, type GeometricMeanFoldChange } from "./fold-change";
+export { pairedTTest, type PairedTTest } from "./paired-t-test";
+export { wilcoxonSignedRank, SignedRankMethod, EXACT_BELOW, type WilcoxonSignedRank } from "./wilcoxon-signed-rank";
+export { proportion, type Proportion } from "./wilson-interval";
+export { spearman, type SpearmanCorrelation } from "./spearman";
+export { pAdjust, type PAdjustMethod } from "./p-adjust";
+export { quantileType7 } from "./quantile";
+export { averageRanks } from "./ranks";

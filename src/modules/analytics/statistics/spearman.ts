@@ -1,0 +1,56 @@
+import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
+import tCdf from "@stdlib/stats-base-dists-t-cdf";
+import { mean } from "./moments";
+import { averageRanks } from "./ranks";
+import { type ConfidenceInterval, type Estimate, NotEstimableReason, capP, estimated, nonFinite, notEstimable } from "./estimate";
+import { isConstant } from "./t-interval";
+
+export interface SpearmanCorrelation {
+  readonly n: number;
+  /** Pearson correlation of the average ranks. */
+  readonly rho: number;
+  /**
+   * Two-sided p from the t approximation t = ρ·√((n − 2)/(1 − ρ²)) on n − 2 df, as SciPy's `spearmanr`
+   * (R's `cor.test(method = "spearman")` differs without ties: AS 89 / exact for small n).
+   */
+  readonly p: number;
+  readonly pMethod: "T_APPROXIMATION";
+  /**
+   * Fisher-z interval with Fieller, Hartley & Pearson's (1957) variance 1.06/(n − 3) for a rank
+   * correlation: tanh(atanh ρ ± z(1 − α/2)·√(1.06/(n − 3))). Needs n ≥ 4 and |ρ| < 1.
+   */
+  readonly ci: Estimate<{ readonly interval: ConfidenceInterval }>;
+}
+
+/** Spearman's rank correlation of paired observations (ties get average ranks). */
+export function spearman(x: readonly number[], y: readonly number[], level = 0.95): Estimate<SpearmanCorrelation> {
+  if (x.length !== y.length) throw new Error("spearman: samples of different lengths");
+  const bad = nonFinite([...x, ...y]);
+  if (bad) return bad;
+  const n = x.length;
+  if (n === 0) return notEstimable(NotEstimableReason.NO_OBSERVATIONS, "no pairs");
+  if (n < 3) return notEstimable(NotEstimableReason.TOO_FEW_OBSERVATIONS, `${n} pair${n === 1 ? "" : "s"}; a rank correlation test needs at least 3`);
+  if (isConstant(x) || isConstant(y)) return notEstimable(NotEstimableReason.ZERO_VARIANCE, "one of the variables is constant; its ranks do not vary");
+  const rx = averageRanks(x).ranks;
+  const ry = averageRanks(y).ranks;
+  const mx = mean(rx);
+  const my = mean(ry);
+  let sxy = 0, sxx = 0, syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (rx[i] - mx) * (ry[i] - my);
+    sxx += (rx[i] - mx) ** 2;
+    syy += (ry[i] - my) ** 2;
+  }
+  const rho = Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
+  const df = n - 2;
+  const p = Math.abs(rho) === 1 ? 0 : capP(2 * tCdf(-Math.abs(rho * Math.sqrt(df / (1 - rho * rho))), df));
+  let ci: SpearmanCorrelation["ci"];
+  if (n < 4) ci = notEstimable(NotEstimableReason.TOO_FEW_OBSERVATIONS, `${n} pairs; a Fisher-z interval needs at least 4`);
+  else if (Math.abs(rho) === 1) ci = notEstimable(NotEstimableReason.PERFECT_CORRELATION, `ρ = ${rho}; its Fisher-z transform is infinite`);
+  else {
+    const z = Math.atanh(rho);
+    const half = normalQuantile(1 - (1 - level) / 2, 0, 1) * Math.sqrt(1.06 / (n - 3));
+    ci = estimated({ interval: { lower: Math.tanh(z - half), upper: Math.tanh(z + half), level } });
+  }
+  return estimated({ n, rho, p, pMethod: "T_APPROXIMATION" as const, ci });
+}
