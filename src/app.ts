@@ -11,6 +11,7 @@ import { formatError } from "./graphql/format-error";
 import { armor, QUERY_LIMITS } from "./graphql/limits";
 import { graphqlOverHttpStatus, reportingQueryLimits } from "./graphql/over-http";
 import { buildBasketSchema } from "./graphql/schema";
+import { storableTextOnly } from "./graphql/storable-text";
 import type { Access } from "./modules/access/access";
 import { authenticate } from "./modules/access/authenticate";
 import { issueToken } from "./modules/access/tokens";
@@ -60,6 +61,7 @@ export async function createApp(dataSource: DataSource, plugins: DiseasePlugin[]
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     plugins: [
       ...limits.plugins,
+      storableTextOnly<Context>(),
       introspection ? ApolloServerPluginLandingPageLocalDefault() : ApolloServerPluginLandingPageDisabled(),
       graphqlOverHttpStatus<Context>(),
     ],

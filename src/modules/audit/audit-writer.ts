@@ -52,7 +52,20 @@ export async function appendAudit(manager: EntityManager, actor: AuditActor, ent
     return row;
   });
   // One INSERT per row, in order: the chain's order is the id order.
-  for (const row of rows) await manager.insert(AuditEvent, row);
+  const ids: number[] = [];
+  for (const row of rows) ids.push(Number((await manager.insert(AuditEvent, row)).identifiers[0].id));
+  await checkStoredAsHashed(manager, ids);
+}
+
+/**
+ * Reads the new records back and recomputes their hashes from what the database returns: text it
+ * stored differently from what was hashed (a character it cannot represent, a value it converted)
+ * would leave a record that never verifies, so the whole transaction fails instead.
+ */
+async function checkStoredAsHashed(manager: EntityManager, ids: number[]): Promise<void> {
+  const stored = await manager.getRepository(AuditEvent).createQueryBuilder("a").where("a.id >= :first AND a.id <= :last", { first: ids[0], last: ids[ids.length - 1] }).orderBy("a.id", "ASC").getMany();
+  const mismatch = stored.length !== ids.length || stored.some((row, i) => row.id !== ids[i]) || stored.some((row) => row.hash !== chainHash(row.previousHash, row));
+  if (mismatch) throw new Error("An audit record was stored differently from what was hashed; the change is not saved");
 }
 
 interface Located {
