@@ -16,6 +16,8 @@ export interface Config {
   introspection: boolean;
   /** BASKETQL_JWT_SECRET: signs bearer tokens (see modules/access/jwt-secret.ts). */
   jwtSecret?: string;
+  /** BASKETQL_AUDIT_KEY: key of the audit trail's HMAC chain (see modules/audit/audit-key.ts). */
+  auditKey?: string;
   /** BASKETQL_TOKEN_HOURS: how long a bearer token is valid. */
   tokenHours: number;
 }
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     introspection: flag(env, "BASKETQL_INTROSPECTION", !production),
     jwtSecret: env.BASKETQL_JWT_SECRET || undefined,
+    auditKey: env.BASKETQL_AUDIT_KEY || undefined,
     tokenHours,
   };
 }

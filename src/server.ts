@@ -14,6 +14,7 @@ import { loadDemoTrial } from "./demo/load-demo-trial";
 import { internalServerError } from "./graphql/format-error";
 import { QUERY_LIMITS } from "./graphql/limits";
 import { jwtSecret } from "./modules/access/jwt-secret";
+import { resolveAuditKey } from "./modules/audit/audit-key";
 import { negotiateResponseType } from "./graphql/over-http";
 import { Study } from "./modules/study/study.entity";
 
@@ -71,7 +72,8 @@ const internalErrors: ErrorRequestHandler = (error, request, response, next) => 
 
 /** Opens the database (migrating it), loads the demo trial into an empty one, and serves GraphQL over HTTP. */
 export async function startServer(config: Config, plugins: DiseasePlugin[], log: (line: string) => void = console.log): Promise<RunningServer> {
-  const dataSource = await openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath, logSql: config.logSql });
+  const auditKey = resolveAuditKey(config);
+  const dataSource = await openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath, logSql: config.logSql, auditKey });
   const app = await createApp(dataSource, plugins, { introspection: config.introspection, jwtSecret: jwtSecret(config), tokenHours: config.tokenHours });
   log(`Database: ${isPostgresUrl(config.databaseUrl) ? "PostgreSQL" : `SQLite file ${config.sqlitePath}`}`);
   if (config.loadDemo && (await dataSource.manager.count(Study)) === 0) {

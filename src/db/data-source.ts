@@ -2,6 +2,8 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DataSource } from "typeorm";
 import type { DataSourceOptions } from "typeorm";
+import { randomBytes } from "node:crypto";
+import { keyFileBeside, useAuditKey } from "../modules/audit/audit-key";
 import { entities } from "./entities";
 import { migrations } from "./migrations";
 import { SqlLogger } from "./sql-logger";
@@ -14,6 +16,11 @@ export interface DatabaseConfig {
   sqlitePath: string;
   /** Log every SQL statement (BASKETQL_LOG_SQL=1). */
   logSql?: boolean;
+  /**
+   * Key of the audit trail's HMAC chain (see modules/audit/audit-key.ts). By default the key file beside
+   * a SQLite file; for an in-memory or PostgreSQL database, a random key good for this process only.
+   */
+  auditKey?: Uint8Array;
 }
 
 export function isPostgresUrl(url: string | undefined): url is string {
@@ -31,6 +38,8 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
 /** Opens the database and applies pending migrations. */
 export async function openDatabase(config: DatabaseConfig): Promise<DataSource> {
   const dataSource = new DataSource(dataSourceOptions(config));
+  const fileBacked = !isPostgresUrl(config.url) && config.sqlitePath !== ":memory:" && config.sqlitePath !== "";
+  useAuditKey(dataSource, config.auditKey ?? (fileBacked ? keyFileBeside(config.sqlitePath) : randomBytes(32)));
   await dataSource.initialize();
   if (dataSource.options.type === "sqlite") {
     recoverFromAbortedTransactions(dataSource);

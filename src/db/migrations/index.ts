@@ -3,6 +3,7 @@ import { UsersAndRoles1764100000000 } from "./1764100000000-users-and-roles";
 import { AuditTrail1764200000000 } from "./1764200000000-audit-trail";
 import { RecordLifecycle1764300000000 } from "./1764300000000-record-lifecycle";
 import { OneLiveVisitPerPlannedVisit1764400000000 } from "./1764400000000-one-live-visit-per-planned-visit";
+import { KeyedAuditChain1765100000000 } from "./1765100000000-keyed-audit-chain";
 
 /** Every migration, oldest first. Schema changes are made only through these. */
-export const migrations = [Initial1764000000000, UsersAndRoles1764100000000, AuditTrail1764200000000, RecordLifecycle1764300000000, OneLiveVisitPerPlannedVisit1764400000000];
+export const migrations = [Initial1764000000000, UsersAndRoles1764100000000, AuditTrail1764200000000, RecordLifecycle1764300000000, OneLiveVisitPerPlannedVisit1764400000000, KeyedAuditChain1765100000000];
