@@ -21,7 +21,7 @@ import { InvalidInputError } from "./errors";
 
 async function withDatabase<T>(work: (manager: import("typeorm").EntityManager) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const dataSource = await openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath, auditKey: resolveAuditKey(config) });
+  const dataSource = await openDatabase({ url: config.databaseUrl, migrationUrl: config.migrationUrl, sqlitePath: config.sqlitePath, auditKey: resolveAuditKey(config) });
   try {
     return await dataSource.transaction(work);
   } finally {
@@ -112,6 +112,14 @@ program
     const found = await withDatabase((manager) => manager.findOneBy(User, { username, active: true }));
     if (!found) throw new InvalidInputError([{ field: "username", message: `${username} is not an active user` }]);
     console.log(await issueToken(jwtSecret(config), found.id, config.tokenHours));
+  });
+
+program
+  .command("migrate")
+  .description("apply pending migrations: run with DATABASE_URL (or DATABASE_MIGRATION_URL) naming the schema's owner; with both, the role of DATABASE_URL is then granted what the service needs")
+  .action(async () => {
+    await withDatabase(async () => undefined);
+    console.log("The database schema is up to date.");
   });
 
 const audit = program.command("audit").description("check the audit trail's keyed hash chain (needs the same BASKETQL_AUDIT_KEY as the server)");

@@ -4,6 +4,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl?: string;
+  /** DATABASE_MIGRATION_URL: the PostgreSQL schema owner's URL, for migrations (see db/service-role.ts). */
+  migrationUrl?: string;
   sqlitePath: string;
   logSql: boolean;
   /** Load the demo trial into an empty database at start. */
@@ -45,10 +47,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(tokenHours) || tokenHours < 1 || tokenHours > 720) {
     throw new Error(`BASKETQL_TOKEN_HOURS must be an integer from 1 to 720 (got ${env.BASKETQL_TOKEN_HOURS})`);
   }
+  if (env.DATABASE_MIGRATION_URL && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? "")) {
+    throw new Error("DATABASE_MIGRATION_URL is for PostgreSQL: it needs a postgres:// DATABASE_URL");
+  }
   return {
     port,
     host: env.HOST ?? "127.0.0.1",
     databaseUrl: env.DATABASE_URL || undefined,
+    migrationUrl: env.DATABASE_MIGRATION_URL || undefined,
     sqlitePath: resolve(env.BASKETQL_SQLITE_PATH ?? "data/basketql.sqlite"),
     logSql: truthy(env.BASKETQL_LOG_SQL),
     loadDemo: env.BASKETQL_DEMO === undefined ? true : truthy(env.BASKETQL_DEMO),

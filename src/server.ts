@@ -73,7 +73,7 @@ const internalErrors: ErrorRequestHandler = (error, request, response, next) => 
 /** Opens the database (migrating it), loads the demo trial into an empty one, and serves GraphQL over HTTP. */
 export async function startServer(config: Config, plugins: DiseasePlugin[], log: (line: string) => void = console.log): Promise<RunningServer> {
   const auditKey = resolveAuditKey(config);
-  const dataSource = await openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath, logSql: config.logSql, auditKey });
+  const dataSource = await openDatabase({ url: config.databaseUrl, migrationUrl: config.migrationUrl, sqlitePath: config.sqlitePath, logSql: config.logSql, auditKey });
   const app = await createApp(dataSource, plugins, { introspection: config.introspection, jwtSecret: jwtSecret(config), tokenHours: config.tokenHours });
   log(`Database: ${isPostgresUrl(config.databaseUrl) ? "PostgreSQL" : `SQLite file ${config.sqlitePath}`}`);
   if (config.loadDemo && (await dataSource.manager.count(Study)) === 0) {
