@@ -146,3 +146,11 @@ describe.each(testDatabases)("tampering with the audit trail behind the service'
     expect(result.errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "checkpoint" });
   });
 });
+
+describe("the audit key's configuration", () => {
+  it("is required in production, and must be at least 32 characters", async () => {
+    const production = { NODE_ENV: "production", BASKETQL_DEMO: "0" };
+    await expect(startTestServer("sqlite", production)).rejects.toThrow(/BASKETQL_AUDIT_KEY is required when NODE_ENV=production/);
+    await expect(startTestServer("sqlite", { ...production, BASKETQL_AUDIT_KEY: "too short" })).rejects.toThrow(/at least 32 characters/);
+  });
+});

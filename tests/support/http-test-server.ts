@@ -51,7 +51,14 @@ export async function startTestServer(kind: "sqlite" | "postgres", env: Record<s
     ...(postgres ? { DATABASE_URL: postgres.url } : {}),
     ...env,
   });
-  const server = await startServer(config, plugins, () => {});
+  let server: RunningServer;
+  try {
+    server = await startServer(config, plugins, () => {});
+  } catch (error) {
+    await postgres?.drop();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     server,
     database: postgres?.url ?? sqlitePath,
