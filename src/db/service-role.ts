@@ -16,10 +16,11 @@ export async function currentRole(dataSource: DataSource): Promise<string> {
 }
 
 /**
- * Grants `role` what the service needs on the schema `owner` has just migrated, and no more: read and
- * write on the data tables, INSERT and SELECT only on audit_event, SELECT on the migrations table (to see
- * that none is pending), and the sequences behind generated ids. Run after every migration, as the owner:
- * new tables get their grants too.
+ * Grants `role` what the service needs on the schema `owner` has just migrated, and no more: read,
+ * insert and update on the data tables (DELETE only on role_assignment), INSERT and SELECT only on
+ * audit_event, SELECT on the migrations table (to see that none is pending), and the sequences behind
+ * generated ids. Run after every migration, as the owner: new tables get their grants too, and
+ * privileges granted by hand beyond these are taken back.
  */
 export async function grantServiceRole(owner: DataSource, role: string): Promise<void> {
   const who = quoteIdentifier(role);
@@ -27,7 +28,10 @@ export async function grantServiceRole(owner: DataSource, role: string): Promise
   const inSchema = quoteIdentifier(schema);
   await owner.transaction(async (manager) => {
     await manager.query(`GRANT USAGE ON SCHEMA ${inSchema} TO ${who}`);
-    await manager.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${inSchema} TO ${who}`);
+    await manager.query(`REVOKE DELETE, TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA ${inSchema} FROM ${who}`);
+    await manager.query(`GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA ${inSchema} TO ${who}`);
+    // Clinical data is never deleted (records are marked removed); only a revoked role's assignment is.
+    await manager.query(`GRANT DELETE ON role_assignment TO ${who}`);
     await manager.query(`REVOKE ALL ON audit_event FROM ${who}`);
     await manager.query(`GRANT SELECT, INSERT ON audit_event TO ${who}`);
     await manager.query(`REVOKE ALL ON migrations FROM ${who}`);

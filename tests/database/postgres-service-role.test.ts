@@ -16,7 +16,10 @@ import { loadConfig } from "../../src/config";
 import { dataSourceOptions } from "../../src/db/data-source";
 import { migrations } from "../../src/db/migrations";
 import { grantServiceRole } from "../../src/db/service-role";
+import { revokeRole } from "../../src/modules/access/accounts";
+import { Role } from "../../src/modules/access/role";
 import { AuditEvent } from "../../src/modules/audit/audit-event.entity";
+import { SYSTEM_ACTOR } from "../../src/modules/audit/audit-writer";
 import { useAuditKey } from "../../src/modules/audit/audit-key";
 import { startServer } from "../../src/server";
 import type { RunningServer } from "../../src/server";
@@ -102,7 +105,18 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)("the service as a PostgreSQL rol
       await expect(client.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update`)).rejects.toThrow(/must be owner/);
       await expect(client.query(`DROP TRIGGER audit_event_no_update ON audit_event`)).rejects.toThrow(/must be owner/);
       await expect(client.query(`DROP TABLE audit_event`)).rejects.toThrow(/must be owner/);
+      // Clinical records are marked removed, never deleted: the role cannot delete them either.
+      await expect(client.query(`DELETE FROM patient`)).rejects.toThrow(/permission denied/);
       expect(await count()).toBe(rows);
     }, serviceUrl);
+  });
+
+  it("lets the role revoke a role from the command line's code path (the one delete it needs), audited", async () => {
+    const before = await server!.app.dataSource.manager.count(AuditEvent);
+    const revoked = await server!.app.dataSource.transaction((manager) => revokeRole(manager, SYSTEM_ACTOR, { username: "demo-analyst", role: Role.ANALYST }, "test"));
+    expect(revoked).toBe(1);
+    expect(await server!.app.dataSource.manager.count(AuditEvent)).toBeGreaterThan(before);
+    const { data } = await post(VERIFY, await bearer(server!, "demo-auditor"));
+    expect(data.verifyAuditTrail.valid).toBe(true);
   });
 });
