@@ -4,15 +4,18 @@
  * newest records were deleted by someone who could write the file.
  */
 import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
+import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/data-source";
 import { AuditAction } from "../../src/modules/audit/audit-event.entity";
 import { appendAudit, SYSTEM_ACTOR } from "../../src/modules/audit/audit-writer";
 import { attackDatabase } from "../support/database-attacker";
+import { createPostgresDatabase } from "../support/http-test-server";
 
 const ROOT = resolve(__dirname, "../..");
 let workDir: string;
@@ -73,5 +76,27 @@ describe("audit trail checks from the command line", () => {
     expect(otherKey.stderr).toMatch(/record 1 does not match its hash/);
     expect(await cli(["audit", "verify"], { NODE_ENV: "production", BASKETQL_JWT_SECRET: "x".repeat(32) })).toMatchObject({ code: 1, stderr: expect.stringMatching(/BASKETQL_AUDIT_KEY is required/) });
     expect(await cli(["audit", "verify", "--checkpoint", "nonsense"])).toMatchObject({ code: 1, stderr: expect.stringMatching(/not an audit checkpoint/) });
+  });
+
+  it.runIf(!!process.env.TEST_DATABASE_URL)("migrates a PostgreSQL database as its owner and grants the service role, which could not create the schema itself", async () => {
+    const database = await createPostgresDatabase();
+    const role = `basketql_cli_${randomBytes(4).toString("hex")}`;
+    const admin = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE ROLE ${role} LOGIN`);
+    try {
+      const service = new URL(database.url);
+      service.username = role;
+      const env = { DATABASE_URL: service.toString(), BASKETQL_AUDIT_KEY: "an audit key of at least thirty-two characters" };
+      // The service role alone may not create the schema (PostgreSQL 15 and later give PUBLIC no CREATE on public).
+      expect((await cli(["audit", "verify"], env)).code).toBe(1);
+      const migrated = await cli(["migrate"], { ...env, DATABASE_MIGRATION_URL: database.url });
+      expect(migrated).toMatchObject({ code: 0, stdout: "The database schema is up to date.\n" });
+      expect(await cli(["audit", "verify"], env)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Audit trail valid: 0 records/) });
+    } finally {
+      await database.drop();
+      await admin.query(`DROP ROLE IF EXISTS ${role}`);
+      await admin.end();
+    }
   });
 });
