@@ -26,7 +26,12 @@ export function keyFileBeside(sqlitePath: string): Uint8Array {
   const file = join(dirname(sqlitePath), "audit-key");
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+    try {
+      writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+    } catch (error) {
+      // Another process (the server, the command line) created it first: use that one.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
   }
   return new TextEncoder().encode(readFileSync(file, "utf8").trim());
 }
