@@ -33,7 +33,9 @@ export function keyFileBeside(sqlitePath: string): Uint8Array {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
   }
-  return new TextEncoder().encode(readFileSync(file, "utf8").trim());
+  const key = readFileSync(file, "utf8").trim();
+  if (key.length < MIN_AUDIT_KEY_LENGTH) throw new Error(`The audit key file ${file} holds fewer than ${MIN_AUDIT_KEY_LENGTH} characters`);
+  return new TextEncoder().encode(key);
 }
 
 const keys = new WeakMap<DataSource, Uint8Array>();
