@@ -12,6 +12,7 @@ import { armor, QUERY_LIMITS, queryCostLimit } from "./graphql/limits";
 import { UNPAGED_LIST_ROWS } from "./graphql/query-cost";
 import { graphqlOverHttpStatus, reportingQueryLimits } from "./graphql/over-http";
 import { buildBasketSchema } from "./graphql/schema";
+import { storableTextOnly } from "./graphql/storable-text";
 import type { Access } from "./modules/access/access";
 import { authenticate } from "./modules/access/authenticate";
 import { DEFAULT_MAX_FAILED_ATTEMPTS } from "./modules/access/lockout";
@@ -80,6 +81,7 @@ export async function createApp(dataSource: DataSource, plugins: DiseasePlugin[]
       ...limits.plugins,
       // Unpaged lists are catalogue-sized; the longest, a study's cohorts, has one per installed disease.
       queryCostLimit<Context>({ unpagedRows: Math.max(UNPAGED_LIST_ROWS, plugins.length) }),
+      storableTextOnly<Context>(),
       introspection ? ApolloServerPluginLandingPageLocalDefault() : ApolloServerPluginLandingPageDisabled(),
       graphqlOverHttpStatus<Context>(),
     ],

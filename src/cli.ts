@@ -11,16 +11,18 @@ import { RoleAssignment } from "./modules/access/role-assignment.entity";
 import { issueToken } from "./modules/access/tokens";
 import { User } from "./modules/access/user.entity";
 import type { AuditActor } from "./modules/audit/audit-writer";
+import { parseCheckpoint, verifyAuditChain } from "./modules/audit/audit-chain";
+import { resolveAuditKey } from "./modules/audit/audit-key";
 import { InvalidInputError } from "./errors";
 
 /*
  * Administration from the machine that holds the database (the same DATABASE_URL / BASKETQL_SQLITE_PATH
- * as the server): accounts, roles and bearer tokens.
+ * as the server): accounts, roles, bearer tokens, and audit trail checks.
  */
 
 async function withDatabase<T>(work: (manager: import("typeorm").EntityManager) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const dataSource = await openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath });
+  const dataSource = await openDatabase({ url: config.databaseUrl, migrationUrl: config.migrationUrl, sqlitePath: config.sqlitePath, auditKey: resolveAuditKey(config) });
   try {
     return await dataSource.transaction(work);
   } finally {
@@ -120,6 +122,42 @@ program
     const found = await withDatabase((manager) => manager.findOneBy(User, { username, active: true }));
     if (!found) throw new InvalidInputError([{ field: "username", message: `${username} is not an active user` }]);
     console.log(await issueToken(jwtSecret(config), found.id, config.tokenHours));
+  });
+
+program
+  .command("migrate")
+  .description("apply pending migrations: run with DATABASE_URL (or DATABASE_MIGRATION_URL) naming the schema's owner; with both, the role of DATABASE_URL is then granted what the service needs")
+  .action(async () => {
+    await withDatabase(async () => undefined);
+    console.log("The database schema is up to date.");
+  });
+
+const audit = program.command("audit").description("check the audit trail's keyed hash chain (needs the same BASKETQL_AUDIT_KEY as the server)");
+audit
+  .command("checkpoint")
+  .description("verify the chain and print a checkpoint of its head: keep it outside the database, and check it later with `audit verify --checkpoint`")
+  .action(async () => {
+    const result = await withDatabase((manager) => verifyAuditChain(manager));
+    if (!result.valid) {
+      console.error(`Audit trail NOT valid: ${result.problem}`);
+      process.exit(1);
+    }
+    console.log(result.checkpoint);
+  });
+audit
+  .command("verify")
+  .description("recompute the whole chain; with --checkpoint, also check it still holds that head (exit status 1 when not valid)")
+  .option("--checkpoint <value>", "a checkpoint printed earlier by `audit checkpoint`")
+  .action(async (options: { checkpoint?: string }) => {
+    const checkpoint = options.checkpoint === undefined ? undefined : parseCheckpoint(options.checkpoint);
+    if (checkpoint === null) throw new InvalidInputError([{ field: "checkpoint", message: "--checkpoint is not an audit checkpoint (audit-checkpoint/1/<rows>/<head id>/<head hash>)" }]);
+    const result = await withDatabase((manager) => verifyAuditChain(manager, { checkpoint }));
+    if (!result.valid) {
+      console.error(`Audit trail NOT valid: ${result.problem} (${result.checked} records checked)`);
+      process.exit(1);
+    }
+    console.log(`Audit trail valid: ${result.checked} records (${result.unkeyedRows} unkeyed, from before the audit key)${checkpoint ? ", the checkpoint's head included" : ""}.`);
+    console.log(`Checkpoint: ${result.checkpoint}`);
   });
 
 program.parseAsync().catch((error: unknown) => {

@@ -8,6 +8,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl?: string;
+  /** DATABASE_MIGRATION_URL: the PostgreSQL schema owner's URL, for migrations (see db/service-role.ts). */
+  migrationUrl?: string;
   sqlitePath: string;
   /** BASKETQL_LOG_SQL: print every SQL statement. */
   logSql: boolean;
@@ -29,6 +31,8 @@ export interface Config {
    * characters) by modules/access/jwt-secret.ts, which the server calls before it opens the database.
    */
   jwtSecret?: string;
+  /** BASKETQL_AUDIT_KEY: key of the audit trail's HMAC chain (see modules/audit/audit-key.ts). */
+  auditKey?: string;
   /** BASKETQL_TOKEN_HOURS: how long a bearer token is valid. */
   tokenHours: number;
   /** BASKETQL_MAX_ROWS: list rows one request may load. */
@@ -121,12 +125,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(tokenHours) || tokenHours < 1 || tokenHours > 720) {
     throw new Error(`BASKETQL_TOKEN_HOURS must be an integer from 1 to 720 (got ${env.BASKETQL_TOKEN_HOURS})`);
   }
+  if (env.DATABASE_MIGRATION_URL && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? "")) {
+    throw new Error("DATABASE_MIGRATION_URL is for PostgreSQL: it needs a postgres:// DATABASE_URL");
+  }
   const logSql = flag(env, "BASKETQL_LOG_SQL", false);
   const origins = env.BASKETQL_CORS_ORIGINS?.trim() ? corsOrigins(env.BASKETQL_CORS_ORIGINS) : undefined;
   return {
     port,
     host: env.HOST ?? "127.0.0.1",
     databaseUrl: env.DATABASE_URL || undefined,
+    migrationUrl: env.DATABASE_MIGRATION_URL || undefined,
     sqlitePath: resolve(env.BASKETQL_SQLITE_PATH ?? "data/basketql.sqlite"),
     logSql,
     logSqlValues: logSql && !production,
@@ -134,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     introspection: flag(env, "BASKETQL_INTROSPECTION", !production),
     jwtSecret: env.BASKETQL_JWT_SECRET || undefined,
+    auditKey: env.BASKETQL_AUDIT_KEY || undefined,
     tokenHours,
     maxRows: integer(env, "BASKETQL_MAX_ROWS", QUERY_LIMITS.maxRows, 1, 1_000_000),
     queryTimeoutMs: integer(env, "BASKETQL_QUERY_TIMEOUT_MS", QUERY_LIMITS.maxExecutionMs, 1, 600_000),

@@ -20,9 +20,15 @@ export const ErrorCode = {
 export class InvalidInputError extends GraphQLError {
   readonly problems: FieldProblem[];
 
-  constructor(problems: FieldProblem[]) {
+  constructor(problems: FieldProblem[], httpStatus?: number) {
     super(problems.map((p) => p.message).join("; "), {
-      extensions: { code: ErrorCode.BAD_USER_INPUT, field: problems[0]?.field, allowed: problems[0]?.allowed, problems },
+      extensions: {
+        code: ErrorCode.BAD_USER_INPUT,
+        field: problems[0]?.field,
+        allowed: problems[0]?.allowed,
+        problems,
+        ...(httpStatus === undefined ? {} : { http: { status: httpStatus } }),
+      },
     });
     this.problems = problems;
   }
@@ -30,6 +36,14 @@ export class InvalidInputError extends GraphQLError {
 
 export function invalidInput(field: string, message: string, allowed?: string): InvalidInputError {
   return new InvalidInputError([{ field, message: `${field} ${message}`, allowed }]);
+}
+
+/**
+ * Text the database cannot store as given (a lone UTF-16 surrogate or a NUL character), refused before
+ * the operation runs: a request error (HTTP 400, or 200 to plain JSON clients, like invalid variables).
+ */
+export function unstorableText(problems: FieldProblem[]): InvalidInputError {
+  return new InvalidInputError(problems, 400);
 }
 
 /** A referenced record does not exist (reported as bad input: the caller named it). */

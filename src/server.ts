@@ -15,6 +15,7 @@ import { internalServerError } from "./graphql/format-error";
 import { QUERY_LIMITS } from "./graphql/limits";
 import { jwtSecret } from "./modules/access/jwt-secret";
 import { DEFAULT_ATTEMPT_LIMITS, memoryStores } from "./modules/access/password-attempts";
+import { resolveAuditKey } from "./modules/audit/audit-key";
 import { negotiateResponseType } from "./graphql/over-http";
 import { Study } from "./modules/study/study.entity";
 
@@ -88,7 +89,8 @@ function listenError(error: NodeJS.ErrnoException, config: Config): Error {
  */
 export async function startServer(config: Config, plugins: DiseasePlugin[], log: (line: string) => void = console.log): Promise<RunningServer> {
   const secret = jwtSecret(config);
-  const dataSource = await openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath, logSql: config.logSql, logSqlValues: config.logSqlValues });
+  const auditKey = resolveAuditKey(config);
+  const dataSource = await openDatabase({ url: config.databaseUrl, migrationUrl: config.migrationUrl, sqlitePath: config.sqlitePath, logSql: config.logSql, logSqlValues: config.logSqlValues, auditKey });
   const app = await createApp(dataSource, plugins, {
     introspection: config.introspection,
     jwtSecret: secret,

@@ -2,8 +2,11 @@ import { dirname } from "node:path";
 import { DataSource } from "typeorm";
 import type { DataSourceOptions } from "typeorm";
 import { createPrivateFile, ensurePrivateDirectory, exposedMode } from "../private-files";
+import { randomBytes } from "node:crypto";
+import { keyFileBeside, useAuditKey } from "../modules/audit/audit-key";
 import { entities } from "./entities";
 import { migrations } from "./migrations";
+import { assertMayMigrate, currentRole, grantServiceRole } from "./service-role";
 import { SqlLogger } from "./sql-logger";
 import { recoverFromAbortedTransactions } from "./sqlite-rollback";
 import { serializeTransactions } from "./sqlite-serial-transactions";
@@ -16,6 +19,17 @@ export interface DatabaseConfig {
   logSql?: boolean;
   /** Log the values bound to statements, failed ones included (see Config.logSqlValues); off by default. */
   logSqlValues?: boolean;
+  /**
+   * Key of the audit trail's HMAC chain (see modules/audit/audit-key.ts). By default the key file beside
+   * a SQLite file; for an in-memory or PostgreSQL database, a random key good for this process only.
+   */
+  auditKey?: Uint8Array;
+  /**
+   * PostgreSQL: the schema owner's URL (DATABASE_MIGRATION_URL). Migrations run as the owner, who then
+   * grants the role of `url` what the service needs (see service-role.ts); without it, a service role
+   * that does not own the schema refuses to migrate.
+   */
+  migrationUrl?: string;
 }
 
 export function isPostgresUrl(url: string | undefined): url is string {
@@ -42,14 +56,41 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
   return { ...common, type: "sqlite", database: config.sqlitePath, enableWAL: config.sqlitePath !== ":memory:" };
 }
 
-/** Opens the database and applies pending migrations. */
+/** Opens the database and applies pending migrations (as the schema's owner, see `migrationUrl`). */
 export async function openDatabase(config: DatabaseConfig): Promise<DataSource> {
   const dataSource = new DataSource(dataSourceOptions(config));
+  const fileBacked = !isPostgresUrl(config.url) && config.sqlitePath !== ":memory:" && config.sqlitePath !== "";
+  const auditKey = config.auditKey ?? (fileBacked ? keyFileBeside(config.sqlitePath) : randomBytes(32));
+  useAuditKey(dataSource, auditKey);
   await dataSource.initialize();
-  if (dataSource.options.type === "sqlite") {
-    recoverFromAbortedTransactions(dataSource);
-    serializeTransactions(dataSource);
+  try {
+    if (dataSource.options.type === "sqlite") {
+      recoverFromAbortedTransactions(dataSource);
+      serializeTransactions(dataSource);
+    } else if (config.migrationUrl) {
+      await migrateAsOwner(config.migrationUrl, auditKey, await currentRole(dataSource), !!config.logSql);
+    } else {
+      await assertMayMigrate(dataSource);
+    }
+    await dataSource.runMigrations({ transaction: "each" });
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
   }
-  await dataSource.runMigrations({ transaction: "each" });
   return dataSource;
+}
+
+/** Applies pending migrations through the owner's connection, then grants the service role what it needs. */
+async function migrateAsOwner(migrationUrl: string, auditKey: Uint8Array, serviceRole: string, logSql: boolean): Promise<void> {
+  if (!isPostgresUrl(migrationUrl)) throw new Error("DATABASE_MIGRATION_URL must be a postgres:// URL");
+  const owner = new DataSource(dataSourceOptions({ url: migrationUrl, sqlitePath: "", logSql }));
+  // The migrations that write audit records (the keyed chain's seal) need the same key.
+  useAuditKey(owner, auditKey);
+  await owner.initialize();
+  try {
+    await owner.runMigrations({ transaction: "each" });
+    if ((await currentRole(owner)) !== serviceRole) await grantServiceRole(owner, serviceRole);
+  } finally {
+    await owner.destroy();
+  }
 }

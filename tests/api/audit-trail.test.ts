@@ -5,6 +5,7 @@ import { Role } from "../../src/modules/access/role";
 import { grantRole, revokeRole, setActive, setPassword } from "../../src/modules/access/accounts";
 import { User } from "../../src/modules/access/user.entity";
 import { chainHash } from "../../src/modules/audit/audit-chain";
+import { auditKeyOf } from "../../src/modules/audit/audit-key";
 import { AuditAction, AuditEvent } from "../../src/modules/audit/audit-event.entity";
 import { createTestApp } from "../support/test-app";
 import type { TestApp } from "../support/test-app";
@@ -252,9 +253,9 @@ describe.each(testDatabases)("audit trail on %s", (kind) => {
     const { verifyAuditTrail } = await t.data(VERIFY, {}, auditor);
     expect(verifyAuditTrail).toEqual({ valid: false, checked: target, firstBrokenId: target });
 
-    // Recomputing the forged row's own hash does not help: the next row's link breaks.
+    // Recomputing the forged row's own hash, even with the audit key, does not help: the next row's link breaks.
     const forged = await t.dataSource.manager.findOneByOrFail(AuditEvent, { id: target });
-    const rehashed = chainHash(forged.previousHash, forged);
+    const rehashed = chainHash(auditKeyOf(t.dataSource), forged.previousHash, forged);
     expect(rehashed).not.toBe(forged.hash);
     await t.dataSource.query(`UPDATE audit_event SET "hash" = '${rehashed}' WHERE id = ${target}`);
     expect((await t.data(VERIFY, {}, auditor)).verifyAuditTrail).toEqual({ valid: false, checked: target + 1, firstBrokenId: target + 1 });

@@ -42,7 +42,7 @@ function serverWith(env: Record<string, string>): () => RunningServer {
   const dir = mkdtempSync(join(tmpdir(), "basketql-http-"));
   let server: RunningServer | undefined;
   beforeAll(async () => {
-    const config = loadConfig({ PORT: "0", BASKETQL_SQLITE_PATH: join(dir, "db.sqlite"), BASKETQL_DEMO: "0", BASKETQL_JWT_SECRET: "a-test-secret-of-at-least-32-characters", ...env });
+    const config = loadConfig({ PORT: "0", BASKETQL_SQLITE_PATH: join(dir, "db.sqlite"), BASKETQL_DEMO: "0", BASKETQL_JWT_SECRET: "a-test-secret-of-at-least-32-characters", BASKETQL_AUDIT_KEY: "a-test-audit-key-of-at-least-32-characters", ...env });
     server = await startServer(config, plugins, () => {});
     await server.app.dataSource.transaction((manager) => createUser(manager, SYSTEM_ACTOR, { username: "probe", displayName: "Probe" }));
     signedIn.set(server.url, await bearer(server, "probe"));

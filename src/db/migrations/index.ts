@@ -5,6 +5,7 @@ import { RecordLifecycle1764300000000 } from "./1764300000000-record-lifecycle";
 import { OneLiveVisitPerPlannedVisit1764400000000 } from "./1764400000000-one-live-visit-per-planned-visit";
 import { AssessmentLabSources1764560000000 } from "./1764560000000-assessment-lab-sources";
 import { AccountLockoutAndTokenRevocation1765000000000 } from "./1765000000000-account-lockout-and-token-revocation";
+import { KeyedAuditChain1765100000000 } from "./1765100000000-keyed-audit-chain";
 
 /** Every migration, oldest first. Schema changes are made only through these. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   OneLiveVisitPerPlannedVisit1764400000000,
   AssessmentLabSources1764560000000,
   AccountLockoutAndTokenRevocation1765000000000,
+  KeyedAuditChain1765100000000,
 ];

@@ -2,7 +2,8 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import type { Access } from "../access/access";
 import { AuditAction, AuditEvent } from "./audit-event.entity";
 import type { AuditContent } from "./audit-chain";
-import { chainHash, lockChainHead } from "./audit-chain";
+import { chainHash, hashMatches, lockChainHead } from "./audit-chain";
+import { auditKeyOf } from "./audit-key";
 
 /** Who acted, as recorded: id, username and roles with their study and site at that moment. */
 export interface AuditActor {
@@ -42,17 +43,31 @@ export function auditValue(value: unknown): string | null {
  */
 export async function appendAudit(manager: EntityManager, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
+  const key = auditKeyOf(manager.connection);
   let previousHash = await lockChainHead(manager);
   const occurredAt = new Date().toISOString();
   const rows = entries.map((entry) => {
     const content: AuditContent = { occurredAt, ...actor, ...entry };
-    const hash = chainHash(previousHash, content);
+    const hash = chainHash(key, previousHash, content);
     const row = { ...content, previousHash, hash };
     previousHash = hash;
     return row;
   });
   // One INSERT per row, in order: the chain's order is the id order.
-  for (const row of rows) await manager.insert(AuditEvent, row);
+  const ids: number[] = [];
+  for (const row of rows) ids.push(Number((await manager.insert(AuditEvent, row)).identifiers[0].id));
+  await checkStoredAsHashed(manager, key, ids);
+}
+
+/**
+ * Reads the new records back and recomputes their hashes from what the database returns: text it
+ * stored differently from what was hashed (a character it cannot represent, a value it converted)
+ * would leave a record that never verifies, so the whole transaction fails instead.
+ */
+async function checkStoredAsHashed(manager: EntityManager, key: Uint8Array, ids: number[]): Promise<void> {
+  const stored = await manager.getRepository(AuditEvent).createQueryBuilder("a").where("a.id >= :first AND a.id <= :last", { first: ids[0], last: ids[ids.length - 1] }).orderBy("a.id", "ASC").getMany();
+  const mismatch = stored.length !== ids.length || stored.some((row, i) => row.id !== ids[i]) || stored.some((row) => !hashMatches(key, row));
+  if (mismatch) throw new Error("An audit record was stored differently from what was hashed; the change is not saved");
 }
 
 interface Located {

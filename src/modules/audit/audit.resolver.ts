@@ -5,7 +5,7 @@ import { fromGlobalId } from "../../graphql/global-id";
 import type { Access } from "../access/access";
 import { Role } from "../access/role";
 import { decodeId } from "../../validation/checks";
-import { verifyAuditChain } from "./audit-chain";
+import { parseCheckpoint, verifyAuditChain } from "./audit-chain";
 import { AuditAction, AuditEvent } from "./audit-event.entity";
 
 @ObjectType({ description: "Result of recomputing the audit trail's hash chain." })
@@ -16,8 +16,20 @@ export class AuditVerification {
   @Field(() => Int, { description: "Records checked (up to and including the first broken one)." })
   checked: number;
 
-  @Field(() => Int, { nullable: true, description: "Sequence number of the first record whose hash or link does not match." })
+  @Field(() => Int, { nullable: true, description: "Sequence number of the first record whose hash or link does not match, or that the checkpoint names but no longer matches." })
   firstBrokenId: number | null;
+
+  @Field(() => String, { nullable: true, description: "What is wrong, in words; null when valid." })
+  problem: string | null;
+
+  @Field(() => Int, { description: "Records hashed without the audit key (written before keys were introduced), accepted only before the first keyed record." })
+  unkeyedRows: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "When valid, the checkpoint of the current head (`audit-checkpoint/1/<rows>/<head sequence>/<head hash>`): keep it outside the database and pass it back as `checkpoint` to detect a chain cut short or rewritten since.",
+  })
+  checkpoint: string | null;
 }
 
 @ObjectType({ description: "A page of audit records, oldest first." })
@@ -77,9 +89,14 @@ export class AuditResolver {
     return Object.assign(new AuditTrailPage(), { nodes, hasNextPage, endCursor: nodes.length ? nodes[nodes.length - 1].nodeId : null });
   }
 
-  @Query(() => AuditVerification, { description: "Recomputes the whole hash chain of the audit trail. AUDITOR and DATA_MANAGER only." })
-  async verifyAuditTrail(@Ctx() { dataSource, access }: Context): Promise<AuditVerification> {
+  @Query(() => AuditVerification, { description: "Recomputes the whole keyed hash chain of the audit trail, and checks it still holds a checkpoint recorded earlier. AUDITOR and DATA_MANAGER only." })
+  async verifyAuditTrail(
+    @Ctx() { dataSource, access }: Context,
+    @Arg("checkpoint", () => String, { nullable: true, description: "A checkpoint recorded earlier (from `verifyAuditTrail { checkpoint }` or `basketql audit checkpoint`)." }) checkpoint?: string | null,
+  ): Promise<AuditVerification> {
     assertMayReadAudit(access);
-    return Object.assign(new AuditVerification(), await verifyAuditChain(dataSource.manager));
+    const expected = checkpoint === null || checkpoint === undefined ? undefined : parseCheckpoint(checkpoint);
+    if (expected === null) throw invalidInput("checkpoint", `is not an audit checkpoint (audit-checkpoint/1/<rows>/<head sequence>/<head hash>)`);
+    return Object.assign(new AuditVerification(), await verifyAuditChain(dataSource.manager, { checkpoint: expected }));
   }
 }

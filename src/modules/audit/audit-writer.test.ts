@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../../tests/support/test-database";
+import type { TestDatabase } from "../../../tests/support/test-database";
+import { testDatabases } from "../../../tests/support/test-database";
+import { verifyAuditChain } from "./audit-chain";
+import { AuditAction, AuditEvent } from "./audit-event.entity";
+import { appendAudit, SYSTEM_ACTOR } from "./audit-writer";
+
+const entry = (newValue: string) => ({ action: AuditAction.UPDATE, entityType: "User", entityId: "1", patientId: null, visitId: null, field: "displayName", oldValue: null, newValue, reason: null });
+
+// What reaches the writer without passing the GraphQL check (the command line, a value computed by the
+// service): text the database stores differently from what was hashed fails the transaction.
+describe.each(testDatabases)("audit writer on %s", (kind) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+  });
+  afterAll(() => db.drop());
+
+  it("refuses a record that would be stored differently from what it hashed, and the chain stays valid", async () => {
+    await db.dataSource.transaction((manager) => appendAudit(manager, SYSTEM_ACTOR, [entry("fine")]));
+    await expect(db.dataSource.transaction((manager) => appendAudit(manager, SYSTEM_ACTOR, [entry("fine"), entry("lone \ud800 surrogate")]))).rejects.toThrow();
+    // A NUL character: PostgreSQL refuses it; SQLite stores and returns it unchanged. Either way the chain holds.
+    const nulStored = await db.dataSource.transaction((manager) => appendAudit(manager, SYSTEM_ACTOR, [entry("nul \u0000 character")])).then(() => true, () => false);
+    expect(nulStored).toBe(kind === "sqlite");
+    await db.dataSource.transaction((manager) => appendAudit(manager, SYSTEM_ACTOR, [entry("still fine 😀")]));
+    const expected = nulStored ? 3 : 2;
+    expect(await db.dataSource.manager.count(AuditEvent)).toBe(expected);
+    expect(await verifyAuditChain(db.dataSource.manager)).toMatchObject({ valid: true, checked: expected });
+  });
+});
