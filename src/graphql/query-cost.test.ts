@@ -33,6 +33,9 @@ describe("query cost", () => {
     expect(cost("{ patients(last: 3) { edges { cursor node { id } } } }")).toBe(2 + 3 * (2 + 1 + 3));
     expect(cost("{ patients { nodes { id } } }")).toBe(2 + DEFAULT_PAGE_SIZE * 3);
     expect(cost("query($n: Int) { patients(first: $n) { nodes { id } } }", {})).toBe(2 + DEFAULT_PAGE_SIZE * 3);
+    // a variable left out takes the operation's default, not the list's
+    expect(cost("query($n: Int = 100) { patients(first: $n) { nodes { id } } }", {})).toBe(2 + 100 * 3);
+    expect(cost("query($n: Int = 100) { patients(first: $n) { nodes { id } } }", { n: 7 })).toBe(2 + 7 * 3);
     // a value the list would refuse counts as the largest page
     expect(cost("query($n: Int) { patients(first: $n) { nodes { id } } }", { n: "lots" })).toBe(2 + MAX_PAGE_SIZE * 3);
     expect(cost("{ patients(first: 100000) { nodes { id } } }")).toBe(2 + MAX_PAGE_SIZE * 3);

@@ -1,5 +1,5 @@
 import type { FieldNode, FragmentDefinitionNode, GraphQLField, GraphQLNamedType, GraphQLSchema, OperationDefinitionNode, SelectionSetNode } from "graphql";
-import { getNamedType, getNullableType, isAbstractType, isInterfaceType, isLeafType, isListType, isObjectType, Kind } from "graphql";
+import { getNamedType, getNullableType, isAbstractType, isInterfaceType, isLeafType, isListType, isObjectType, Kind, valueFromASTUntyped } from "graphql";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./views/page-args";
 
 /**
@@ -111,5 +111,9 @@ export function operationCost(
 ): number {
   const root = operation.operation === "mutation" ? schema.getMutationType() : operation.operation === "subscription" ? schema.getSubscriptionType() : schema.getQueryType();
   if (!root) return 0;
-  return selectionCost({ schema, fragments, variables, unpagedRows }, operation.selectionSet, root, undefined, new Set());
+  // A variable the request leaves out takes the operation's default, so a default is costed like a value sent.
+  const defaults = Object.fromEntries(
+    (operation.variableDefinitions ?? []).filter((d) => d.defaultValue).map((d) => [d.variable.name.value, valueFromASTUntyped(d.defaultValue!)]),
+  );
+  return selectionCost({ schema, fragments, variables: { ...defaults, ...variables }, unpagedRows }, operation.selectionSet, root, undefined, new Set());
 }
