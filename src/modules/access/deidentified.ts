@@ -94,6 +94,18 @@ export const DEIDENTIFICATION: Record<string, Record<string, AnalystDecision>> =
   LabTest: all(["code", "label", "unit"], CATALOGUE),
   User: all(["username", "displayName"], kept("the signed-in caller's own account (Me, SignInResult)")),
   SignInResult: { token: kept("the caller's own bearer token") },
+  InputLabSource: all(["test", "as"], CATALOGUE),
+  AssessmentLabSource: { input: CATALOGUE },
+  AuditVerification: all(["problem", "checkpoint"], COMPUTED),
+  ImmuneResponse: { ...all(["parameter", "unit", "visit", "baselineVisit"], CATALOGUE) },
+  ImmuneKinetics: all(["parameter", "unit", "baselineVisit"], CATALOGUE),
+  AnalysisPopulation: { ...all(["diseases", "sites"], GROUP_KEY), description: COMPUTED },
+  ImmuneResponseGroup: { ...all(["cohortCode", "diseaseId", "label"], CATALOGUE) },
+  KineticsCurve: all(["cohortCode", "diseaseId", "label"], CATALOGUE),
+  KineticsPoint: { visit: CATALOGUE },
+  ImmuneResponsePatient: { subjectCode: PSEUDONYM, cohortCode: CATALOGUE, siteCode: kept("the site is an institution named in the protocol, not a person"), note: COMPUTED },
+  NotEstimableStatistic: all(["statistic", "message"], COMPUTED),
+  PairedTestResult: { method: COMPUTED },
 };
 
 /** `PatientAggregates`, `PatientGroup`, `PatientGroupKey` → `Patient`: the record type they summarise. */
