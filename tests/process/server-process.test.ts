@@ -17,7 +17,7 @@ import { compileServer, runToEnd, startChild } from "./compiled-server";
 import type { Child } from "./compiled-server";
 
 const SECRET = "a-test-secret-of-at-least-32-characters";
-const PRODUCTION = { NODE_ENV: "production", BASKETQL_JWT_SECRET: SECRET };
+const PRODUCTION = { NODE_ENV: "production", BASKETQL_JWT_SECRET: SECRET, BASKETQL_AUDIT_KEY: `audit-${SECRET}` };
 
 let work: string;
 let scripts: { main: string; cli: string };
@@ -106,7 +106,7 @@ describe("files on disk", () => {
     const { dataDir, sqlitePath } = place();
     const child = server({ BASKETQL_SQLITE_PATH: sqlitePath, BASKETQL_DEMO: "0" });
     await child.ready;
-    expect(readdirSync(dataDir).sort()).toEqual(["jwt-secret", "trial.sqlite", "trial.sqlite-shm", "trial.sqlite-wal"]);
+    expect(readdirSync(dataDir).sort()).toEqual(["audit-key", "jwt-secret", "trial.sqlite", "trial.sqlite-shm", "trial.sqlite-wal"]);
     expect(mode(dataDir)).toBe("700");
     for (const file of readdirSync(dataDir)) expect([file, mode(join(dataDir, file))]).toEqual([file, "600"]);
     expect(await stop(child)).toBe(0);
@@ -120,7 +120,7 @@ describe("files on disk", () => {
     const token = await runToEnd(scripts.cli, env, ["token", "jdoe"]);
     expect(token.code).toBe(0);
     expect(mode(dataDir)).toBe("700");
-    expect(readdirSync(dataDir).sort()).toEqual(expect.arrayContaining(["jwt-secret", "trial.sqlite"]));
+    expect(readdirSync(dataDir).sort()).toEqual(expect.arrayContaining(["audit-key", "jwt-secret", "trial.sqlite"]));
     for (const file of readdirSync(dataDir)) expect([file, mode(join(dataDir, file))]).toEqual([file, "600"]);
   });
 });

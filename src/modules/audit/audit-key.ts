@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { DataSource } from "typeorm";
+import { createPrivateFile, ensurePrivateDirectory, exposedMode } from "../../private-files";
 
 /** Shortest BASKETQL_AUDIT_KEY accepted: 32 characters (of a random key: at least 128 bits). */
 export const MIN_AUDIT_KEY_LENGTH = 32;
@@ -24,15 +25,11 @@ export function resolveAuditKey(options: { auditKey?: string; production: boolea
 /** The development key file beside a SQLite database, created (0600) with a random key when missing. */
 export function keyFileBeside(sqlitePath: string): Uint8Array {
   const file = join(dirname(sqlitePath), "audit-key");
-  if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
-    try {
-      writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
-    } catch (error) {
-      // Another process (the server, the command line) created it first: use that one.
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-  }
+  ensurePrivateDirectory(dirname(file));
+  // Created atomically: when another process (the server, the command line) made it first, that one is used.
+  createPrivateFile(file, randomBytes(32).toString("base64url"));
+  const mode = exposedMode(file);
+  if (mode) throw new Error(`The audit key ${file} can be read by other users (mode ${mode}); run chmod 600 ${file}`);
   const key = readFileSync(file, "utf8").trim();
   if (key.length < MIN_AUDIT_KEY_LENGTH) throw new Error(`The audit key file ${file} holds fewer than ${MIN_AUDIT_KEY_LENGTH} characters`);
   return new TextEncoder().encode(key);
