@@ -19,7 +19,7 @@ function serverWith(env: Record<string, string>): () => RunningServer {
   const dir = mkdtempSync(join(tmpdir(), "basketql-deploy-"));
   let server: RunningServer | undefined;
   beforeAll(async () => {
-    const config = loadConfig({ PORT: "0", BASKETQL_SQLITE_PATH: join(dir, "db.sqlite"), BASKETQL_DEMO: "0", BASKETQL_JWT_SECRET: SECRET, ...env });
+    const config = loadConfig({ PORT: "0", BASKETQL_SQLITE_PATH: join(dir, "db.sqlite"), BASKETQL_DEMO: "0", BASKETQL_JWT_SECRET: SECRET, BASKETQL_AUDIT_KEY: `audit-${SECRET}`, ...env });
     server = await startServer(config, plugins, () => {});
   });
   afterAll(async () => {

@@ -201,7 +201,8 @@ function collect(value: unknown, path: string, into: { ids: Found[]; groupSites:
     into.ids.push({ ...decoded, path });
   }
   if (typeof object.__typename === "string" && object.__typename.endsWith("GroupKey") && "site" in object) into.groupSites.push({ site: object.site, path });
-  into.objects.push({ path, object });
+  // Only the objects the checks below read are kept: every object of every answer would not fit in memory.
+  if (["Site", "Study", "Cohort"].includes(object.__typename)) into.objects.push({ path, object });
   for (const [key, child] of Object.entries(object)) collect(child, `${path}.${key}`, into);
 }
 

@@ -193,14 +193,23 @@ describe.each(testDatabases)("list views on %s", (kind) => {
     await t.data(`mutation($input: RecordVisitInput!) { recordVisit(input: $input) { id } }`, { input: { patientId: createPatient.id, plannedVisitId: d8, visitDate: "2014-09-06" } });
 
     patients = whole((await t.data(`{ patients(first: 100) { totalCount nodes { ${PATIENT_FIELDS} } } }`)).patients);
-    const clinical = await t.data(`{ patients(first: 40) { totalCount nodes { id
-      assessments(first: 60) { totalCount nodes { instrumentCode score category { code } visit { plannedVisit { code } } } } } } }`);
-    const other = await t.data(`{ patients(first: 40) { totalCount nodes { id
-      adverseEvents(first: 20) { totalCount nodes { grade } }
+    // Nested pages cost what they can return, so the patients are read 40 at a time.
+    const everyPatient = async (fields: string) => {
+      const nodes: any[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: any = (await t.data(`query($after: String) { patients(first: 40, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id ${fields} } } }`, { after })).patients;
+        nodes.push(...page.nodes);
+        if (!page.pageInfo.hasNextPage) return { totalCount: page.totalCount, nodes };
+        after = page.pageInfo.endCursor;
+      }
+    };
+    const clinical = await everyPatient(`assessments(first: 60) { totalCount nodes { instrumentCode score category { code } visit { plannedVisit { code } } } }`);
+    const other = await everyPatient(`adverseEvents(first: 20) { totalCount nodes { grade } }
       tregs: immuneMeasurements(first: 20, where: { parameter: { eq: "TREG_PCT_CD4" } }) { totalCount nodes { value visit { plannedVisit { code } } } }
-      visits(first: 20) { totalCount nodes { id visitDate studyDay outOfWindow plannedVisit { code isBaseline } } } } } }`);
-    for (const p of whole<any>(clinical.patients)) related.set(p.id, { assessments: whole(p.assessments) } as Related);
-    for (const p of whole<any>(other.patients)) Object.assign(related.get(p.id)!, { adverseEvents: whole(p.adverseEvents), tregs: whole(p.tregs), visits: whole(p.visits) });
+      visits(first: 20) { totalCount nodes { id visitDate studyDay outOfWindow plannedVisit { code isBaseline } } }`);
+    for (const p of whole<any>(clinical)) related.set(p.id, { assessments: whole(p.assessments) } as Related);
+    for (const p of whole<any>(other)) Object.assign(related.get(p.id)!, { adverseEvents: whole(p.adverseEvents), tregs: whole(p.tregs), visits: whole(p.visits) });
     expect(related.size).toBe(patients.length);
   });
   afterAll(() => t.close());
@@ -658,7 +667,7 @@ describe.each(testDatabases)("list views on %s", (kind) => {
     });
 
     it("Patient.visits with offset skips visits of each patient", async () => {
-      const { patients: page } = await t.data(`{ patients(first: 40) { totalCount nodes { id visits(first: 2, offset: 3) { totalCount nodes { id } pageInfo { hasNextPage hasPreviousPage } } } } }`);
+      const { patients: page } = await t.data(`{ patients(first: 100) { totalCount nodes { id visits(first: 2, offset: 3) { totalCount nodes { id } pageInfo { hasNextPage hasPreviousPage } } } } }`);
       for (const node of whole<any>(page)) {
         const expected = byDate(rel(patients.find((p) => p.id === node.id)!).visits);
         expect(node.visits.nodes.map((v: { id: string }) => v.id), node.id).toEqual(expected.slice(3, 5));
@@ -675,7 +684,7 @@ describe.each(testDatabases)("list views on %s", (kind) => {
     });
 
     it("Patient.visits where, totalCount and aggregates for every patient in one request", async () => {
-      const { patients: page } = await t.data(`{ patients(first: 40) { totalCount nodes { id
+      const { patients: page } = await t.data(`{ patients(first: 100) { totalCount nodes { id
         visits(first: 20, where: { studyDay: { gt: 20 } }) { totalCount nodes { id } aggregates { studyDay { min max count } } } } } }`);
       const late = (p: PatientRow) => rel(p).visits.filter((v) => v.studyDay !== null && v.studyDay > 20);
       expect(patients.some((p) => late(p).length === 0) && patients.some((p) => late(p).length > 0)).toBe(true);
