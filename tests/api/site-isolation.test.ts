@@ -187,7 +187,7 @@ interface Found {
 }
 
 /** Every global id, group key `site`, Site code, and count-bearing object in a response. */
-function collect(value: unknown, path: string, into: { ids: Found[]; groupSites: Array<{ site: string | null; path: string }>; objects: Array<{ path: string; object: Record<string, any> }> }) {
+function collect(value: unknown, path: string, into: { ids: Map<string, Found>; groupSites: Array<{ site: string | null; path: string }>; objects: Array<{ path: string; object: Record<string, any> }> }) {
   if (Array.isArray(value)) {
     value.forEach((v, i) => collect(v, `${path}[${i}]`, into));
     return;
@@ -198,7 +198,9 @@ function collect(value: unknown, path: string, into: { ids: Found[]; groupSites:
   if (typeof object.id === "string" && object.__typename in TABLES) {
     const decoded = fromGlobalId(object.id);
     if (!decoded || decoded.type !== object.__typename) throw new Error(`id ${object.id} of a ${object.__typename} at ${path} is not its global id`);
-    into.ids.push({ ...decoded, path });
+    // One place each row was seen is enough to name a leak; every place would not fit in memory.
+    const row = `${decoded.type}:${decoded.key}`;
+    if (!into.ids.has(row)) into.ids.set(row, { ...decoded, path });
   }
   if (typeof object.__typename === "string" && object.__typename.endsWith("GroupKey") && "site" in object) into.groupSites.push({ site: object.site, path });
   // Only the objects the checks below read are kept: every object of every answer would not fit in memory.
@@ -290,7 +292,7 @@ describe("site isolation: an investigator of site 01 sees nothing of another sit
       }
     }
 
-    const found = { ids: [] as Found[], groupSites: [] as Array<{ site: string | null; path: string }>, objects: [] as Array<{ path: string; object: Record<string, any> }> };
+    const found = { ids: new Map<string, Found>(), groupSites: [] as Array<{ site: string | null; path: string }>, objects: [] as Array<{ path: string; object: Record<string, any> }> };
     let queries = 0;
     let refused = 0;
     const forbidden = new Set<string>();
@@ -318,8 +320,9 @@ describe("site isolation: an investigator of site 01 sees nothing of another sit
         }
         if (!limit) throw new Error(`${query}\n→ ${JSON.stringify(result.errors)}`);
         refused++;
+        // A part that is the refused selection itself would be refused again, for ever: shrink instead.
         const parts = split(sel);
-        if (parts.length > 1) {
+        if (parts.length > 1 && parts.every((part) => render(part) !== render(sel))) {
           for (const part of parts) await run(part);
           return;
         }
@@ -344,18 +347,18 @@ describe("site isolation: an investigator of site 01 sees nothing of another sit
     }
     console.log(
       `site isolation walker: ${rootsWalked.size} root fields, ${roots.length} root selections, ${queries} queries (${refused} refused for the limits, then split or shrunk), ` +
-        `${found.ids.length} ids, ${walker.fieldsSeen.size} fields; forbidden to the investigator: ${[...forbidden].join(", ") || "none"}`,
+        `${found.ids.size} ids, ${walker.fieldsSeen.size} fields; forbidden to the investigator: ${[...forbidden].join(", ") || "none"}`,
     );
     expect([...forbidden].sort()).toEqual(["auditTrail", "verifyAuditTrail"]);
 
     // Not vacuous: site-01 data of every clinical type came back.
-    const typesSeen = new Set(found.ids.map((f) => f.type));
+    const typesSeen = new Set([...found.ids.values()].map((f) => f.type));
     for (const type of ["Patient", "Site", ...PATIENT_RECORDS]) expect(typesSeen.has(type), `some ${type} returned`).toBe(true);
 
     // No id of another site.
     const leaks: string[] = [];
     const checked = new Map<string, number | undefined>();
-    for (const { type, key, path } of found.ids) {
+    for (const { type, key, path } of found.ids.values()) {
       const id = `${type}:${key}`;
       if (!checked.has(id)) checked.set(id, await siteOf(type, key));
       const site = checked.get(id);
