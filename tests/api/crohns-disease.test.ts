@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QUIET_CDAI } from "../../plugins/crohns-disease/cdai";
 import { QUIET_HBI } from "../../plugins/crohns-disease/hbi";
 import { createTestApp, snapshotDatabase } from "../support/test-app";
+import type { DemoCohort } from "../support/demo-cohort";
+import { demoCohort } from "../support/demo-cohort";
 import type { TestApp } from "../support/test-app";
 import { testDatabases } from "../support/test-database";
 
@@ -23,14 +25,12 @@ const CDAI_D85 = { ...QUIET_CDAI, liquidStools7Days: 4, abdominalPain7Days: 1, w
 
 describe.each(testDatabases)("Crohn's disease through GraphQL on %s", (kind) => {
   let t: TestApp;
-  let cohort: { id: string; plannedVisits: Array<{ id: string; code: string }> };
+  let cohort: DemoCohort["cohort"];
   let siteId: string;
 
   beforeAll(async () => {
     t = await createTestApp(kind, { demo: true });
-    const { study } = await t.data(`{ study { sites { id } cohorts { id diseaseId plannedVisits { id code } } } }`);
-    siteId = study.sites[0].id;
-    cohort = study.cohorts.find((c: any) => c.diseaseId === "crohns-disease");
+    ({ siteId, cohort } = await demoCohort(t, "crohns-disease"));
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bvasInputs } from "../../plugins/granulomatosis-with-polyangiitis/bvas-v3";
 import { createTestApp, snapshotDatabase } from "../support/test-app";
+import type { DemoCohort } from "../support/demo-cohort";
+import { demoCohort } from "../support/demo-cohort";
 import type { TestApp } from "../support/test-app";
 import { testDatabases } from "../support/test-database";
 
@@ -29,14 +31,12 @@ const components = (list: Array<{ name: string; value: number }>) => Object.from
 
 describe.each(testDatabases)("BVAS v3 through GraphQL on %s", (kind) => {
   let t: TestApp;
-  let cohort: { id: string; plannedVisits: Array<{ id: string; code: string }> };
+  let cohort: DemoCohort["cohort"];
   let siteId: string;
 
   beforeAll(async () => {
     t = await createTestApp(kind, { demo: true });
-    const { study } = await t.data(`{ study { sites { id } cohorts { id diseaseId plannedVisits { id code } } } }`);
-    siteId = study.sites[0].id;
-    cohort = study.cohorts.find((c: any) => c.diseaseId === "granulomatosis-with-polyangiitis");
+    ({ siteId, cohort } = await demoCohort(t, "granulomatosis-with-polyangiitis"));
   });
   afterAll(() => t.close());
 

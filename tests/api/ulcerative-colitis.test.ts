@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, snapshotDatabase } from "../support/test-app";
+import type { DemoCohort } from "../support/demo-cohort";
+import { demoCohort } from "../support/demo-cohort";
 import type { TestApp } from "../support/test-app";
 import { testDatabases } from "../support/test-database";
 
@@ -16,14 +18,12 @@ const mayo = (stoolFrequency: number, rectalBleeding: number, endoscopy: number,
 
 describe.each(testDatabases)("ulcerative colitis through GraphQL on %s", (kind) => {
   let t: TestApp;
-  let cohort: { id: string; plannedVisits: Array<{ id: string; code: string }> };
+  let cohort: DemoCohort["cohort"];
   let siteId: string;
 
   beforeAll(async () => {
     t = await createTestApp(kind, { demo: true });
-    const { study } = await t.data(`{ study { sites { id } cohorts { id diseaseId plannedVisits { id code } } } }`);
-    siteId = study.sites[0].id;
-    cohort = study.cohorts.find((c: any) => c.diseaseId === "ulcerative-colitis");
+    ({ siteId, cohort } = await demoCohort(t, "ulcerative-colitis"));
   });
   afterAll(() => t.close());
 
