@@ -73,6 +73,9 @@ export async function createApp(dataSource: DataSource, plugins: DiseasePlugin[]
     hideSchemaDetailsFromClientErrors: !introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Automatic persisted queries keep an in-memory cache that any client may fill, and the service's
+    // clients send whole documents; without it, a request naming a hash gets PERSISTED_QUERY_NOT_SUPPORTED.
+    persistedQueries: false,
     // The HTTP server (src/server.ts) stops on SIGTERM/SIGINT: it drains requests before Apollo stops.
     // Apollo's own handlers would stop it under requests in flight and re-raise the signal (no exit 0).
     stopOnTerminationSignals: false,

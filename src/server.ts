@@ -90,7 +90,7 @@ function listenError(error: NodeJS.ErrnoException, config: Config): Error {
 export async function startServer(config: Config, plugins: DiseasePlugin[], log: (line: string) => void = console.log): Promise<RunningServer> {
   const secret = jwtSecret(config);
   const auditKey = resolveAuditKey(config);
-  const dataSource = await openDatabase({ url: config.databaseUrl, migrationUrl: config.migrationUrl, sqlitePath: config.sqlitePath, logSql: config.logSql, logSqlValues: config.logSqlValues, auditKey });
+  const dataSource = await openDatabase({ url: config.databaseUrl, migrationUrl: config.migrationUrl, sqlitePath: config.sqlitePath, logSql: config.logSql, logSqlValues: config.logSqlValues, auditKey, statementTimeoutMs: config.queryTimeoutMs });
   const app = await createApp(dataSource, plugins, {
     introspection: config.introspection,
     jwtSecret: secret,

@@ -30,6 +30,12 @@ export interface DatabaseConfig {
    * that does not own the schema refuses to migrate.
    */
   migrationUrl?: string;
+  /**
+   * PostgreSQL: the longest one statement may run, in milliseconds (the server passes its request time
+   * limit, BASKETQL_QUERY_TIMEOUT_MS). The request's own budget is checked between statements; this
+   * stops one statement that would run past it. A cancelled statement is reported as QUERY_LIMIT_EXCEEDED.
+   */
+  statementTimeoutMs?: number;
 }
 
 export function isPostgresUrl(url: string | undefined): url is string {
@@ -50,7 +56,9 @@ function prepareSqliteFile(path: string): void {
 
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
   const common = { entities, migrations, logger: new SqlLogger(!!config.logSql, !!config.logSqlValues), synchronize: false };
-  if (isPostgresUrl(config.url)) return { ...common, type: "postgres", url: config.url };
+  if (isPostgresUrl(config.url)) {
+    return { ...common, type: "postgres", url: config.url, ...(config.statementTimeoutMs ? { extra: { statement_timeout: config.statementTimeoutMs } } : {}) };
+  }
   if (config.sqlitePath !== ":memory:") prepareSqliteFile(config.sqlitePath);
   // WAL lets readers proceed during a write; TypeORM's SQLite driver turns foreign keys on.
   return { ...common, type: "sqlite", database: config.sqlitePath, enableWAL: config.sqlitePath !== ":memory:" };
@@ -71,6 +79,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<DataSource> 
       await migrateAsOwner(config.migrationUrl, auditKey, await currentRole(dataSource), !!config.logSql);
     } else {
       await assertMayMigrate(dataSource);
+      // A migration may run longer than one request may: it runs on connections without the statement timeout.
+      if (config.statementTimeoutMs) await migrateAsOwner(config.url!, auditKey, await currentRole(dataSource), !!config.logSql);
     }
     await dataSource.runMigrations({ transaction: "each" });
   } catch (error) {

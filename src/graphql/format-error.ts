@@ -1,5 +1,9 @@
+import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 import { ErrorCode } from "../errors";
+
+/** PostgreSQL's query_canceled: a statement ran past statement_timeout (see db/data-source.ts). */
+const STATEMENT_TIMEOUT = "57014";
 
 /**
  * Codes whose message is meant for the client: the service's own (src/errors.ts) and the ones Apollo
@@ -31,6 +35,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (typeof code === "string" && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
+  }
+  const cause = unwrapResolverError(error) as { driverError?: { code?: unknown } } | undefined;
+  if (cause?.driverError?.code === STATEMENT_TIMEOUT) {
+    return {
+      message: "A database statement ran longer than the time limit of one request: ask for smaller pages or simpler filters",
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.QUERY_LIMIT_EXCEEDED, limit: "time" },
+    };
   }
   console.error("Internal error:", error);
   return { ...internalServerError(), locations: formatted.locations, path: formatted.path };

@@ -3,7 +3,7 @@ import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { FragmentDefinitionNode } from "graphql";
 import { Kind } from "graphql";
 import { queryLimitExceeded } from "../errors";
-import { operationCost } from "./query-cost";
+import { RELATION_FILTER_COST, operationCost } from "./query-cost";
 
 /**
  * Query limits sized to this schema. The deepest view the service documents — a patient timeline,
@@ -68,7 +68,7 @@ export function queryCostLimit<TContext extends BaseContext>(options: { maxCost?
           if (cost > maxCost) {
             throw queryLimitExceeded(
               "cost",
-              `Query cost ${cost} is above the limit of ${maxCost}: every list counts the rows it serves (its first/last, or the default page of 20), multiplied at every level; ask for smaller pages or fewer nested lists`,
+              `Query cost ${cost} is above the limit of ${maxCost}: every list counts the rows it serves (its first/last, or the default page of 20), multiplied at every level, and every relation filter (some, every, none) counts ${RELATION_FILTER_COST}; ask for smaller pages, fewer nested lists or fewer relation filters`,
               { max: maxCost, found: cost },
             );
           }

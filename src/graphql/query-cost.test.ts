@@ -5,7 +5,7 @@ import { Kind, parse } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { plugins } from "../../plugins";
 import { QUERY_LIMITS } from "./limits";
-import { DECLARATION_LIST_ROWS, operationCost, UNPAGED_LIST_ROWS } from "./query-cost";
+import { DECLARATION_LIST_ROWS, operationCost, RELATION_FILTER_COST, UNPAGED_LIST_ROWS } from "./query-cost";
 import { buildBasketSchema } from "./schema";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./views/page-args";
 
@@ -24,6 +24,21 @@ function cost(query: string, variables: Record<string, unknown> = {}, unpagedRow
 describe("query cost", () => {
   it("counts objects 2 and scalars 1", () => {
     expect(cost("{ study { code title } }")).toBe(2 + 1 + 1);
+  });
+
+  it("adds a fixed cost for every relation filter (some, every, none), in literals and variables, not multiplied by parent rows", () => {
+    const page = 2 + 1 * 3;
+    expect(cost("{ patients(first: 1) { nodes { id } } }")).toBe(page);
+    expect(cost('{ patients(first: 1, where: { visits: { some: { code: { eq: "D8" } } } }) { nodes { id } } }')).toBe(page + RELATION_FILTER_COST);
+    // some + none of one relation filter, and a second one inside `and`: three subqueries
+    const where = { and: [{ visits: { some: {}, none: {} } }, { adverseEvents: { every: { grade: { lt: 3 } } } }] };
+    expect(cost("query($w: PatientWhere) { patients(first: 1, where: $w) { nodes { id } } }", { w: where })).toBe(page + 3 * RELATION_FILTER_COST);
+    // a filter under a nested list runs once for all parents (the lists batch), so it counts once
+    const nested = cost("query($w: PatientWhere) { study { sites { patients(first: 1, where: $w) { nodes { id } } } } }", { w: { visits: { some: {} } } });
+    const nestedPlain = cost("{ study { sites { patients(first: 1) { nodes { id } } } } }");
+    expect(nested - nestedPlain).toBe(RELATION_FILTER_COST);
+    // a to-one filter (a record's patient) is not a relation filter
+    expect(cost('{ immuneMeasurements(first: 1, where: { patient: { sex: { eq: FEMALE } } }) { nodes { id } } }')).toBe(page);
   });
 
   it("multiplies a connection's nodes and edges by the page asked for, literal or variable, and the default page without one", () => {

@@ -156,6 +156,50 @@ describe("query limits", () => {
     expect(body.data.patients.totalCount).toBeGreaterThan(0);
   });
 
+  it("refuses a relation filter inside another (it re-reads a patient's rows for every row), naming the field, while other clients are answered", async () => {
+    const every = { immuneMeasurements: { every: { value: { gt: -1 } } } };
+    const refusedShapes = [
+      // a patient's measurements' patient's measurements: eight of these ran 27 s and blocked every client
+      ["patients", "PatientWhere", { and: [{ sex: { eq: "FEMALE" } }, { immuneMeasurements: { every: { patient: every } } }] }, "where.and[1].immuneMeasurements.every.patient.immuneMeasurements.every"],
+      // through a record's patient: once per measurement instead of once per patient
+      ["immuneMeasurements", "ImmuneMeasurementWhere", { patient: every }, "where.patient.immuneMeasurements.every"],
+      ["labResults", "LabResultWhere", { visit: { patient: { adverseEvents: { some: {} } } } }, "where.visit.patient.adverseEvents.some"],
+    ] as const;
+    for (const [list, type, where, field] of refusedShapes) {
+      const started = Date.now();
+      const other = post(server.url, JSON.stringify({ query: "{ study { code } }" }));
+      const { body } = await post(server.url, JSON.stringify({ query: `query($w: ${type}) { ${list}(where: $w, first: 1) { totalCount } }`, variables: { w: where } }));
+      expect(body.errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+      expect(body.errors[0].message).toMatch(/inside another relation filter/);
+      expect(body.data).toBeNull();
+      expect((await other).body.data.study.code).toEqual(expect.any(String));
+      expect(Date.now() - started).toBeLessThan(5_000);
+    }
+    const eight = { and: Array.from({ length: 8 }, () => ({ immuneMeasurements: { every: { patient: every } } })) };
+    const attack = await post(server.url, JSON.stringify({ query: `query($w: PatientWhere) { patients(where: $w, first: 1) { totalCount } }`, variables: { w: eight } }));
+    expect(attack.status).toBe(400);
+    expect(attack.body.errors[0].extensions).toMatchObject({ code: "QUERY_LIMIT_EXCEEDED", limit: "cost" });
+    // at the first level they are served, as many as the cost allows: four here, a fifth is refused before it runs
+    const query = `query($w: PatientWhere) { patients(where: $w, first: 1) { totalCount } }`;
+    const four = await post(server.url, JSON.stringify({ query, variables: { w: { and: [every, every, every, { visits: { some: {} } }] } } }));
+    expect(four.body.errors).toBeUndefined();
+    expect(four.body.data.patients.totalCount).toBeGreaterThan(0);
+    const five = await post(server.url, JSON.stringify({ query, variables: { w: { and: [every, every, every, every, { visits: { some: {} } }] } } }));
+    expect(five.status).toBe(400);
+    expect(five.body.errors[0].extensions).toMatchObject({ code: "QUERY_LIMIT_EXCEEDED", limit: "cost" });
+    expect(five.body.errors[0].message).toMatch(/relation filter/);
+  });
+
+  it("does not keep persisted queries: a request naming a hash is answered PERSISTED_QUERY_NOT_SUPPORTED, a wrong hash is no internal error", async () => {
+    for (const extensions of [{ persistedQuery: { version: 1, sha256Hash: "abc" } }, { persistedQuery: { version: 2, sha256Hash: 5 } }, { persistedQuery: "x" }]) {
+      for (const body of [{ extensions }, { query: "{ study { code } }", extensions }]) {
+        const answer = await post(server.url, JSON.stringify(body));
+        expect(answer.body.errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_SUPPORTED");
+        expect(answer.body.data).toBeUndefined();
+      }
+    }
+  });
+
   it("allows the deepest view the README documents (patient timeline)", async () => {
     const { patients } = (await post(server.url, JSON.stringify({ query: "{ patients(first: 1) { nodes { id } } }" }))).body.data;
     const timeline = `query($id: ID!) { patient(id: $id) { visits { nodes { immuneMeasurements(first: 50) { nodes { value parameter { code } changeFromBaseline { foldChange } } } } } } }`;

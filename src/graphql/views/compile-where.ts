@@ -54,12 +54,40 @@ export function compileWhere(where: Record<string, any> | null | undefined, spec
 
 const q = (alias: string, column: string) => `"${alias}"."${column}"`;
 
+/** Per statement: how many relation filters enclose the one being compiled. */
+const openRelations = new WeakMap<Parameters, number>();
+
+function withinRelation(params: Parameters, compile: () => string): string {
+  openRelations.set(params, (openRelations.get(params) ?? 0) + 1);
+  try {
+    return compile();
+  } finally {
+    openRelations.set(params, openRelations.get(params)! - 1);
+  }
+}
+
+/**
+ * A to-many filter is a correlated subquery that reads all of a patient's rows of that kind for every
+ * row the outer query considers. Reached through another relation (a measurement's patient's
+ * measurements) it runs once per row of the outer list instead of once per patient: on the demo trial
+ * one such filter took seconds and two blocked every other client of the SQLite connection for ten.
+ * So to-many filters stand only directly in a list's own filter (and its and/or/not), refused
+ * otherwise before any SQL runs; how many a request may hold is counted by its cost (query-cost.ts).
+ */
+function withinToMany(params: Parameters, field: string, compile: () => string): string {
+  if (openRelations.get(params)) {
+    throw invalidInput(field, "filters a patient's records inside another relation filter: some, every and none are accepted only at the first level of a filter", "some/every/none directly in the list's filter");
+  }
+  return withinRelation(params, compile);
+}
+
 /** A to-one relation filter: the related row (through `foreignKey`) matches the nested where. */
 export function toOne(table: string, foreignKey: string, spec: () => WhereSpec): WhereField {
   return {
     condition: (value, params, alias, field) => {
       const a = params.alias();
-      return `EXISTS (SELECT 1 FROM "${table}" "${a}" WHERE ${q(a, "id")} = ${q(alias, foreignKey)} AND ${compileWhere(value, spec(), a, params, field)})`;
+      const inner = withinRelation(params, () => compileWhere(value, spec(), a, params, field));
+      return `EXISTS (SELECT 1 FROM "${table}" "${a}" WHERE ${q(a, "id")} = ${q(alias, foreignKey)} AND ${inner})`;
     },
   };
 }
@@ -73,7 +101,7 @@ export function toMany(table: string, foreignKey: string, spec: () => WhereSpec,
     condition: (value: { some?: object; every?: object; none?: object }, params, alias, field) => {
       const exists = (where: object | undefined, negate: boolean, name: string) => {
         const a = params.alias();
-        const inner = compileWhere(where as Record<string, any>, spec(), a, params, `${field}.${name}`);
+        const inner = withinToMany(params, `${field}.${name}`, () => compileWhere(where as Record<string, any>, spec(), a, params, `${field}.${name}`));
         // `every` looks for a row that does not match; IS NOT TRUE also catches a condition that is NULL
         // because the row has no value, which NOT (…) would let through.
         const live = removable ? ` AND ${q(a, "removedAt")} IS NULL` : "";
