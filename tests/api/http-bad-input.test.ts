@@ -70,8 +70,10 @@ describe.each(testDatabases)("bad input over HTTP on %s", (kind) => {
     const query = `query($after: String) { patients(first: 2, after: $after, orderBy: [{ field: AGE_AT_INCLUSION, direction: ASC }, { field: INCLUSION_DATE, direction: DESC }]) { nodes { id } pageInfo { endCursor } } }`;
     const first = await trial.post(CLIENT, query);
     const cursor = first.body.data.patients.pageInfo.endCursor as string;
-    // the cursor as made works
+    // the cursor as made works, and names the list's order fields and values, no SQL
     expect((await trial.post(CLIENT, query, { after: cursor })).body.data.patients.nodes.length).toBeGreaterThan(0);
+    const [orderKey] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string];
+    expect(orderKey).toBe("patient.AGE_AT_INCLUSION ASC,patient.INCLUSION_DATE DESC,patient.id ASC");
     const tampered = [
       tamper(cursor, ([, date, id]) => JSON.stringify(["forty", date, id]).slice(1, -1)), // text for an integer
       tamper(cursor, ([age, , id]) => JSON.stringify([age, "2024-13-45", id]).slice(1, -1)), // not a date

@@ -51,6 +51,8 @@ export function listRequest(access: Access, args: { where?: Record<string, any> 
 export const quote = (alias: string, column: string) => `"${alias}"."${column}"`;
 
 interface SortKey {
+  /** The list and the order field, e.g. `patient.SUBJECT_CODE`: what a cursor names, never SQL. */
+  name: string;
   expression: string;
   direction: OrderDirection;
   value: (row: Row) => unknown;
@@ -63,15 +65,15 @@ function sortKeys<T extends Row>(manager: EntityManager, spec: ListSpec<T>, orde
   const keys = (orderBy?.length ? orderBy : spec.defaultOrder).map(({ field, direction }) => {
     const { column, nullsAs } = spec.order[field];
     const expression = nullsAs === undefined ? quote(spec.alias, column) : `COALESCE(${quote(spec.alias, column)}, ${typeof nullsAs === "string" ? `'${nullsAs}'` : nullsAs})`;
-    return { expression, direction, value: (row: Row) => row[column] ?? nullsAs, kind: cursorValueKind(metadata, column) };
+    return { name: `${spec.alias}.${field}`, expression, direction, value: (row: Row) => row[column] ?? nullsAs, kind: cursorValueKind(metadata, column) };
   });
-  return [...keys, { expression: quote(spec.alias, "id"), direction: OrderDirection.ASC, value: (row: Row) => row.id, kind: "integer" }];
+  return [...keys, { name: `${spec.alias}.id`, expression: quote(spec.alias, "id"), direction: OrderDirection.ASC, value: (row: Row) => row.id, kind: "integer" }];
 }
 
 const cursorValues = (page: Page, keys: SortKey[]) =>
   decodeCursor(page.cursor!, orderKeyOf(keys), page.backward ? "before" : "after", keys.map((k) => k.kind));
 
-const orderKeyOf = (keys: SortKey[]) => keys.map((k) => `${k.expression} ${k.direction}`).join(",");
+const orderKeyOf = (keys: SortKey[]) => keys.map((k) => `${k.name} ${k.direction}`).join(",");
 
 /** `(k1 > v1) OR (k1 = v1 AND k2 > v2) …`: rows strictly after the cursor in the (possibly reversed) order. */
 function seekCondition(keys: SortKey[], values: unknown[], backward: boolean, params: Parameters): string {
