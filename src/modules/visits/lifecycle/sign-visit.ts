@@ -30,7 +30,8 @@ export class SignatureRefused extends Error {
 export async function signVisit(manager: EntityManager, access: Access, input: SignVisitInput): Promise<Visit> {
   const visit = await beginVisitStep(manager, access, input, "sign", [VisitState.COMPLETE]);
   const signer = await manager.findOneBy(User, { id: access.actor!.id });
-  if (!signer?.active || !(await verifyPassword(input.password, signer.passwordHash))) throw new SignatureRefused(visit.id, visit.patientId);
+  // A locked account's tokens are revoked when it locks; checked here too, for a lock that lands mid-request.
+  if (!signer?.active || signer.lockedAt !== null || !(await verifyPassword(input.password, signer.passwordHash))) throw new SignatureRefused(visit.id, visit.patientId);
   const signature = await manager.save(
     manager.create(VisitSignature, {
       visitId: visit.id,
