@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IsNull } from "typeorm";
 import { SqlLogger } from "../../db/sql-logger";
@@ -192,6 +194,14 @@ describe.each(testDatabases)("safetySummary on the demo trial (%s)", (kind) => {
     const { safetySummary: all } = await t.data(QUERY, {}, analyst);
     expectGroup(all.pooled, expected);
     expect(all.pooled.patientRows.every((r: any) => typeof r.subjectCode === "string")).toBe(true);
+  });
+
+  it("the README's query (docs/queries/safety-summary.graphql) runs on the demo trial", async () => {
+    const documented = readFileSync(join(__dirname, "..", "..", "..", "docs", "queries", "safety-summary.graphql"), "utf8");
+    const { safetySummary: s } = await t.data(documented, { filter: { diseases: cohortCodes.slice(0, 2) } });
+    expect(s.cohorts.map((c: any) => c.cohortCode)).toEqual(cohortCodes.slice(0, 2));
+    expect(s.pooled.patientRows.length).toBe(s.pooled.patients);
+    expect(s.pooled.rate.method).toContain("poisson.test");
   });
 
   it("costs the same statements for one cohort as for all, whatever the number of patients", async () => {
