@@ -84,7 +84,8 @@ function givenDosesSql(params: Parameters, patient: string, day: string | null):
  * for the analysed planned visit (e.g. `"fpv"."id"`), or null to count to the end of treatment.
  */
 export function analysisSetCondition(rule: AnalysisSetRule, params: Parameters, patient: string, plannedVisitId: string | null): string {
-  const treated = `${givenDosesSql(params, patient, null)} > 0`;
+  const d = params.alias();
+  const treated = `EXISTS (SELECT 1 FROM "dose_administration" "${d}" WHERE "${d}"."patientId" = "${patient}"."id" AND "${d}"."given" = ${params.bind(true)} AND "${d}"."removedAt" IS NULL)`;
   if (rule.set === AnalysisSet.ALL_TREATED) return treated;
   const max = params.bind(rule.maxMissedDoses ?? DEFAULT_MAX_MISSED_DOSES);
   if (plannedVisitId === null) {
