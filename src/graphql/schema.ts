@@ -4,6 +4,7 @@ import type { NonEmptyArray } from "type-graphql";
 import { SignInResolver } from "../modules/access/sign-in.resolver";
 import { AuditResolver } from "../modules/audit/audit.resolver";
 import { ImmuneResponseResolver } from "../modules/analytics/immune-response.resolver";
+import { SafetySummaryResolver } from "../modules/analytics/safety-summary.resolver";
 import { ClinicalAssessmentResolver } from "../modules/assessments/clinical-assessment.resolver";
 import { CatalogueResolver } from "../modules/catalogue/catalogue.resolver";
 import { ComputeScoreResolver } from "../modules/catalogue/compute-score.resolver";
@@ -46,6 +47,7 @@ const CORE_RESOLVERS = [
   SignInResolver,
   AuditResolver,
   ImmuneResponseResolver,
+  SafetySummaryResolver,
 ] as const;
 
 /** The core schema plus each plugin's own GraphQL contributions. */

@@ -7,6 +7,7 @@ import { scopeCondition } from "../access/site-scope";
 import { Sex } from "../patients/patient-enums";
 import type { Cohort } from "../study/cohort.entity";
 import { Site } from "../study/site.entity";
+import { AnalysisSet, type AnalysisSetRule, DEFAULT_MAX_MISSED_DOSES, analysisSetCondition, describeAnalysisSet } from "./analysis-set";
 
 /** Longest list a filter accepts (there are a handful of cohorts and sites). */
 const MAX_CODES = 100;
@@ -27,6 +28,18 @@ export class AnalysisFilter {
 
   @Field(() => Int, { nullable: true, description: "Oldest age at inclusion, in years, inclusive." })
   maxAge?: number | null;
+
+  @Field(() => AnalysisSet, { nullable: true, description: "Analysis population; ALL_TREATED (at least one dose given) when absent." })
+  population?: AnalysisSet | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `PER_PROTOCOL only: most doses a patient may have missed before the analysed visit (planned doses of the cohort's regimen before the visit's study day, less doses given before it); ${DEFAULT_MAX_MISSED_DOSES} when absent (the protocol states no threshold).`,
+  })
+  maxMissedDoses?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: "PER_PROTOCOL only: whether the patient must have attended the analysed visit (true when absent)." })
+  presentAtVisit?: boolean | null;
 }
 
 @ObjectType({ description: "The population an analysis covers: the filter as applied (null where it did not restrict)." })
@@ -36,8 +49,13 @@ export class AnalysisPopulation {
   @Field(() => Sex, { nullable: true }) sex: Sex | null;
   @Field(() => Int, { nullable: true }) minAge: number | null;
   @Field(() => Int, { nullable: true }) maxAge: number | null;
-  @Field({ description: "In words, e.g. \"cohorts RA, SLE; female; age 18–65\"; \"all patients the caller may read\" without a filter." })
+  @Field(() => AnalysisSet) population: AnalysisSet;
+  @Field(() => Int, { nullable: true, description: "PER_PROTOCOL: the missed-dose threshold applied; null for ALL_TREATED." }) maxMissedDoses: number | null;
+  @Field(() => Boolean, { nullable: true, description: "PER_PROTOCOL: whether attendance at the analysed visit was required; null for ALL_TREATED." }) presentAtVisit: boolean | null;
+  @Field({ description: "In words, e.g. \"all treated (at least one dose given); cohorts RA, SLE; female; age 18–65\"; the analysis set always comes first." })
   description: string;
+  /** The analysis set with the cohorts' regimens, for the SQL condition. */
+  rule: AnalysisSetRule;
 }
 
 const distinct = (codes: string[] | null | undefined) => (codes?.length ? [...new Set(codes)] : null);
@@ -72,7 +90,17 @@ export async function resolvePopulation(manager: EntityManager, access: Access, 
   if (minAge !== null && minAge < 0) throw invalidInput("filter.minAge", `must not be negative (got ${minAge})`);
   if (minAge !== null && maxAge !== null && maxAge < minAge) throw invalidInput("filter.maxAge", `must not be below minAge (got ${maxAge} < ${minAge})`);
   const sex = filter?.sex ?? null;
+  const set = filter?.population ?? AnalysisSet.ALL_TREATED;
+  const perProtocol = set === AnalysisSet.PER_PROTOCOL;
+  if (!perProtocol && (filter?.maxMissedDoses != null || filter?.presentAtVisit != null)) {
+    throw invalidInput(filter?.maxMissedDoses != null ? "filter.maxMissedDoses" : "filter.presentAtVisit", "applies to the PER_PROTOCOL population only", "population: PER_PROTOCOL");
+  }
+  const maxMissedDoses = perProtocol ? (filter?.maxMissedDoses ?? DEFAULT_MAX_MISSED_DOSES) : null;
+  if (maxMissedDoses !== null && maxMissedDoses < 0) throw invalidInput("filter.maxMissedDoses", `must not be negative (got ${maxMissedDoses})`, "0 or more");
+  const presentAtVisit = perProtocol ? (filter?.presentAtVisit ?? true) : null;
+  const rule: AnalysisSetRule = { set, maxMissedDoses, presentAtVisit, regimens: cohorts.map((c) => ({ cohortId: c.id, regimen: c.regimen })) };
   const parts = [
+    describeAnalysisSet(rule),
     ...(diseases ? [`cohort${diseases.length === 1 ? "" : "s"} ${diseases.join(", ")}`] : []),
     ...(sites ? [`site${sites.length === 1 ? "" : "s"} ${sites.join(", ")}`] : []),
     ...(sex ? [sex.toLowerCase()] : []),
@@ -84,17 +112,25 @@ export async function resolvePopulation(manager: EntityManager, access: Access, 
     sex,
     minAge,
     maxAge,
-    description: parts.length ? parts.join("; ") : "all patients the caller may read",
+    population: set,
+    maxMissedDoses,
+    presentAtVisit,
+    description: parts.join("; "),
+    rule,
   });
 }
 
-/** The SQL condition on the patient (`patient`), its cohort (`cohort`) and site (`site`) aliases. */
-export function populationCondition(population: AnalysisPopulation, params: Parameters, aliases: { patient: string; cohort: string; site: string }): string {
-  const parts: string[] = [];
+/**
+ * The SQL condition on the patient (`patient`), its cohort (`cohort`) and site (`site`) aliases.
+ * `plannedVisitId` is an SQL expression for the analysed planned visit (per-protocol counts missed
+ * doses up to it and checks attendance); absent, per-protocol looks at the whole treatment.
+ */
+export function populationCondition(population: AnalysisPopulation, params: Parameters, aliases: { patient: string; cohort: string; site: string; plannedVisitId?: string }): string {
+  const parts: string[] = [analysisSetCondition(population.rule, params, aliases.patient, aliases.plannedVisitId ?? null)];
   if (population.diseases) parts.push(`"${aliases.cohort}"."code" IN ${params.bindList(population.diseases)}`);
   if (population.sites) parts.push(`"${aliases.site}"."code" IN ${params.bindList(population.sites)}`);
   if (population.sex) parts.push(`"${aliases.patient}"."sex" = ${params.bind(population.sex)}`);
   if (population.minAge !== null) parts.push(`"${aliases.patient}"."ageAtInclusion" >= ${params.bind(population.minAge)}`);
   if (population.maxAge !== null) parts.push(`"${aliases.patient}"."ageAtInclusion" <= ${params.bind(population.maxAge)}`);
-  return parts.length ? parts.join(" AND ") : "1=1";
+  return parts.join(" AND ");
 }

@@ -59,7 +59,7 @@ export async function loadImmunePairs(manager: EntityManager, access: Access, re
       AND "ip"."code" = ${params.bind(request.parameter)}
       AND ${request.visit === null ? "1=1" : `"fpv"."code" = ${params.bind(request.visit)}`}
       AND ${followScope}
-      AND ${populationCondition(request.population, params, { patient: "p", cohort: "c", site: "s" })}`;
+      AND ${populationCondition(request.population, params, { patient: "p", cohort: "c", site: "s", plannedVisitId: `"fpv"."id"` })}`;
   const [query, values] = manager.connection.driver.escapeQueryWithParameters(sql, params.values, {});
   const rows: Array<Record<string, unknown>> = await manager.query(query, values);
   const number = (v: unknown) => (v === null || v === undefined ? null : Number(v));

@@ -18,7 +18,7 @@ const SUMMARY = "n mean sd median q1 q3 min max meanCi { lower upper level } not
 const QUERY = `query($parameter: String, $visit: String, $test: PairedTest, $filter: AnalysisFilter) {
   immuneResponse(parameter: $parameter, visit: $visit, test: $test, filter: $filter) {
     parameter unit visit baselineVisit test
-    population { diseases sites sex minAge maxAge description }
+    population { diseases sites sex minAge maxAge population maxMissedDoses presentAtVisit description }
     cohorts { ...group }
     pooled { ...group }
   }
@@ -88,7 +88,7 @@ describe.each(testDatabases)("immuneResponse on the demo trial (%s)", (kind) => 
     const pairs = await readPairs(t, "TREG_PCT_CD4", "D8");
     expect(complete(pairs).length).toBeGreaterThan(10);
     const { immuneResponse: r } = await t.data(QUERY, {});
-    expect(r).toMatchObject({ parameter: "TREG_PCT_CD4", visit: "D8", baselineVisit: "BASELINE", test: "WILCOXON", population: { description: "all patients the caller may read", diseases: null } });
+    expect(r).toMatchObject({ parameter: "TREG_PCT_CD4", visit: "D8", baselineVisit: "BASELINE", test: "WILCOXON", population: { description: "all treated (at least one dose given)", population: "ALL_TREATED", maxMissedDoses: null, diseases: null } });
     expect(r.cohorts.map((c: any) => c.cohortCode)).toEqual(cohortCodes);
     for (const group of r.cohorts) expectGroupMatches(group, pairs.filter((p) => p.cohort === group.cohortCode));
     expectGroupMatches(r.pooled, pairs);
@@ -117,7 +117,7 @@ describe.each(testDatabases)("immuneResponse on the demo trial (%s)", (kind) => 
     const [first, second] = cohortCodes;
     const filter = { diseases: [first, second], sex: "FEMALE", minAge: 18, maxAge: 70 };
     const { immuneResponse: r } = await t.data(QUERY, { filter });
-    expect(r.population).toEqual({ ...filter, sites: null, description: `cohorts ${first}, ${second}; female; age 18–70` });
+    expect(r.population).toEqual({ ...filter, sites: null, population: "ALL_TREATED", maxMissedDoses: null, presentAtVisit: null, description: `all treated (at least one dose given); cohorts ${first}, ${second}; female; age 18–70` });
     expect(r.cohorts.map((c: any) => c.cohortCode)).toEqual([first, second]);
     const patients = new Map((await t.dataSource.manager.find(Patient)).map((p) => [toGlobalId("Patient", p.id), p]));
     for (const row of r.pooled.patients) {

@@ -5,6 +5,7 @@ export { foldChange, geometricMeanFoldChange, type GeometricMeanFoldChange } fro
 export { pairedTTest, type PairedTTest } from "./paired-t-test";
 export { wilcoxonSignedRank, SignedRankMethod, EXACT_BELOW, type WilcoxonSignedRank } from "./wilcoxon-signed-rank";
 export { proportion, type Proportion } from "./wilson-interval";
+export { poissonRate, type PoissonRate } from "./poisson-rate";
 export { spearman, type SpearmanCorrelation } from "./spearman";
 export { pAdjust, type PAdjustMethod } from "./p-adjust";
 export { quantileType7 } from "./quantile";
