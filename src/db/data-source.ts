@@ -9,6 +9,7 @@ import { migrations } from "./migrations";
 import { assertMayMigrate, currentRole, grantServiceRole } from "./service-role";
 import { SqlLogger } from "./sql-logger";
 import { recoverFromAbortedTransactions } from "./sqlite-rollback";
+import { readOnItsOwnConnection } from "./sqlite-read-connection";
 import { serializeTransactions } from "./sqlite-serial-transactions";
 
 export interface DatabaseConfig {
@@ -83,6 +84,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DataSource> 
       if (config.statementTimeoutMs) await migrateAsOwner(config.url!, auditKey, await currentRole(dataSource), !!config.logSql);
     }
     await dataSource.runMigrations({ transaction: "each" });
+    if (fileBacked) await readOnItsOwnConnection(dataSource, config.sqlitePath);
   } catch (error) {
     await dataSource.destroy();
     throw error;
