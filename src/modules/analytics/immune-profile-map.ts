@@ -3,7 +3,7 @@ import { toGlobalId } from "../../graphql/global-id";
 import type { Cohort } from "../study/cohort.entity";
 import { AnalysisPopulation } from "./analysis-filter";
 import type { ImmunePair } from "./immune-pairs";
-import { buildProfiles } from "./immune-profiles";
+import { buildProfiles, percent } from "./immune-profiles";
 import { checkMatrix, hierarchicalClustering, kMeansClustering, KMEANS_RESTARTS, Linkage, principalComponents, standardise } from "./statistics";
 import type { Estimate, NotEstimable } from "./statistics";
 import { NotEstimableStatistic } from "./statistics-types";
@@ -101,6 +101,8 @@ export class ImmuneProfileMap {
   @Field(() => [NotEstimableStatistic], { description: "pca, hierarchical or kMeans when null, with the reason." }) notEstimable: NotEstimableStatistic[];
 }
 
+const LINKAGE_NAME: Record<Linkage, string> = { WARD: "Ward's linkage, R's ward.D2", COMPLETE: "complete linkage", AVERAGE: "average linkage" };
+
 export interface ProfileMapOptions {
   /** Every parameter code in catalogue order, and those asked for (null: every one with a fold change). */
   catalogue: readonly string[];
@@ -113,7 +115,6 @@ export interface ProfileMapOptions {
 }
 
 const note = (statistic: string, e: NotEstimable) => Object.assign(new NotEstimableStatistic(), { statistic, reason: e.reason, message: e.message });
-const percent = (share: number) => `${Math.round(share * 1000) / 10} %`;
 
 /** The map of the population's pairs (every candidate parameter at one visit, paired with baseline). */
 export function immuneProfileMap(pairs: readonly ImmunePair[], cohorts: readonly Cohort[], options: ProfileMapOptions): Omit<ImmuneProfileMap, "visit" | "baselineVisit" | "population"> {
@@ -138,7 +139,7 @@ export function immuneProfileMap(pairs: readonly ImmunePair[], cohorts: readonly
       `log2(value ÷ baseline) of each parameter per patient; parameters with a fold change for fewer than ${percent(options.minCoverage)} of the measured patients dropped, ` +
       `then patients missing any remaining parameter left out (complete cases, nothing imputed), then parameters equal for every analysed patient dropped; ` +
       `each parameter centred and divided by its SD (n − 1), i.e. PCA of the correlation matrix (SVD, ml-pca; each component signed so that its largest absolute loading is positive); ` +
-      `clusters on Euclidean distances between standardised profiles: hierarchical (${linkage.toLowerCase()} linkage, ml-hclust) cut into ${k}, and k-means (ml-kmeans, k-means++ starts, seed ${seed}, best of ${KMEANS_RESTARTS})`,
+      `clusters on Euclidean distances between standardised profiles: hierarchical (${LINKAGE_NAME[linkage]}, ml-hclust) cut into ${k}, and k-means (ml-kmeans, k-means++ starts, seed ${seed}, best of ${KMEANS_RESTARTS})`,
     minCoverage: options.minCoverage,
     parameters: m.parameters,
     droppedParameters: m.dropped.map((d) => Object.assign(new ImmuneProfileDroppedParameter(), d)),

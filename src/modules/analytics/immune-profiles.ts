@@ -41,7 +41,17 @@ function pairFoldChange(pair: ImmunePair): { value: number } | { reason: string 
   return fold.estimable ? { value: Math.log2(fold.value) } : { reason: fold.message };
 }
 
-const percent = (share: number) => `${Math.round(share * 1000) / 10} %`;
+/** "A, B (no baseline measurement); C (value below the detection limit)". */
+function byReason(parameters: readonly string[], patient: PatientProfile): string {
+  const groups = new Map<string, string[]>();
+  for (const parameter of parameters) {
+    const reason = patient.missing.get(parameter) ?? "not measured at the visit";
+    groups.set(reason, [...(groups.get(reason) ?? []), parameter]);
+  }
+  return [...groups].map(([reason, codes]) => `${codes.join(", ")} (${reason})`).join("; ");
+}
+
+export const percent = (share: number) => `${Math.round(share * 1000) / 10} %`;
 
 /**
  * Per-patient log2 fold-change profiles, with missing values handled in two stated steps:
@@ -67,9 +77,10 @@ export function buildProfiles(pairs: readonly ImmunePair[], request: { catalogue
     if ("value" in fold) profile.log2FoldChange.set(pair.parameter, fold.value);
     else profile.missing.set(pair.parameter, fold.reason);
   }
-  const patients = [...byPatient.values()]; // pairs come in cohort, subject-code order
   // Asked for: those parameters, in that order. Otherwise every catalogue parameter with a fold change.
-  const candidates = request.parameters ?? request.catalogue.filter((parameter) => patients.some((p) => p.log2FoldChange.has(parameter)));
+  const candidates = request.parameters ?? request.catalogue.filter((parameter) => [...byPatient.values()].some((p) => p.log2FoldChange.has(parameter)));
+  // Measured: a follow-up value of a candidate at the visit. Pairs come in cohort, subject-code order.
+  const patients = [...byPatient.values()].filter((p) => candidates.some((c) => p.log2FoldChange.has(c) || p.missing.has(c)));
   const dropped: DroppedParameter[] = [];
   let parameters = candidates.filter((parameter) => {
     const withFold = patients.filter((p) => p.log2FoldChange.has(parameter)).length;
@@ -81,7 +92,7 @@ export function buildProfiles(pairs: readonly ImmunePair[], request: { catalogue
   const excluded = new Map<number, string>();
   const analysed = patients.filter((p) => {
     const lacking = parameters.filter((parameter) => !p.log2FoldChange.has(parameter));
-    if (lacking.length) excluded.set(p.patientId, `no fold change of ${lacking.map((parameter) => `${parameter} (${p.missing.get(parameter) ?? "not measured at the visit"})`).join(", ")}`);
+    if (lacking.length) excluded.set(p.patientId, `no fold change of ${byReason(lacking, p)}`);
     return lacking.length === 0;
   });
   parameters = parameters.filter((parameter) => {
