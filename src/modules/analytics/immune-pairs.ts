@@ -30,14 +30,15 @@ export interface PairRequest {
   population: AnalysisPopulation;
 }
 
-/**
- * Every patient with a live value of `parameter` (of each of them, when several) at `visit` (at any planned visit when null), paired with their live value at
- * `baselineVisit`, in ONE statement: the pairing, the caller's site scope (on both measurements) and
- * the population filter all run in the database, so the statement count does not depend on the
- * number of patients or cohorts, and another site's rows never reach the service.
- */
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * Every patient with a live value of `parameter` (of each parameter, when several) at `visit` (at any
+ * planned visit when null), paired with their live value at `baselineVisit`, in ONE statement: the
+ * pairing, the caller's site scope (on both measurements) and the population filter all run in the
+ * database, so the statement count does not depend on the number of patients, cohorts or parameters,
+ * and another site's rows never reach the service.
+ */
 export async function loadImmunePairs(manager: EntityManager, access: Access, request: PairRequest): Promise<ImmunePair[]> {
   const params = new Parameters();
   const scope = access.scope();
