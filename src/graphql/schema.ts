@@ -3,6 +3,7 @@ import { buildSchema } from "type-graphql";
 import type { NonEmptyArray } from "type-graphql";
 import { SignInResolver } from "../modules/access/sign-in.resolver";
 import { AuditResolver } from "../modules/audit/audit.resolver";
+import { ImmuneProfileMapResolver } from "../modules/analytics/immune-profile-map.resolver";
 import { ImmuneResponseResolver } from "../modules/analytics/immune-response.resolver";
 import { SafetySummaryResolver } from "../modules/analytics/safety-summary.resolver";
 import { ClinicalAssessmentResolver } from "../modules/assessments/clinical-assessment.resolver";
@@ -48,6 +49,7 @@ const CORE_RESOLVERS = [
   AuditResolver,
   ImmuneResponseResolver,
   SafetySummaryResolver,
+  ImmuneProfileMapResolver,
 ] as const;
 
 /** The core schema plus each plugin's own GraphQL contributions. */

@@ -110,6 +110,10 @@ export const DEIDENTIFICATION: Record<string, Record<string, AnalystDecision>> =
   ImmuneResponsePatient: { subjectCode: PSEUDONYM, cohortCode: CATALOGUE, siteCode: kept("the site is an institution named in the protocol, not a person"), note: COMPUTED },
   NotEstimableStatistic: all(["statistic", "message"], COMPUTED),
   PairedTestResult: { method: COMPUTED },
+  ImmuneProfileMap: { ...all(["visit", "baselineVisit", "parameters"], CATALOGUE), method: COMPUTED },
+  ImmuneProfileDroppedParameter: { parameter: CATALOGUE, reason: COMPUTED },
+  ImmuneProfileLoading: { parameter: CATALOGUE },
+  ImmuneProfilePatient: { subjectCode: PSEUDONYM, cohortCode: CATALOGUE, siteCode: kept("the site is an institution named in the protocol, not a person"), note: COMPUTED },
 };
 
 /** `PatientAggregates`, `PatientGroup`, `PatientGroupKey` → `Patient`: the record type they summarise. */

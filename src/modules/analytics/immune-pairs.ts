@@ -10,6 +10,8 @@ export interface ImmunePair {
   subjectCode: string;
   cohortId: number;
   siteCode: string;
+  /** Immune parameter code. */
+  parameter: string;
   /** Planned visit code of the follow-up value. */
   visit: string;
   /** Null: no live measurement at the baseline visit. */
@@ -20,18 +22,22 @@ export interface ImmunePair {
 }
 
 export interface PairRequest {
-  parameter: string;
+  /** One immune parameter code, or several (a profile across parameters). */
+  parameter: string | readonly string[];
   /** Follow-up visit code; null for every planned visit (kinetics). */
   visit: string | null;
   baselineVisit: string;
   population: AnalysisPopulation;
 }
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
- * Every patient with a live value of `parameter` at `visit` (at any planned visit when null), paired with their live value at
- * `baselineVisit`, in ONE statement: the pairing, the caller's site scope (on both measurements) and
- * the population filter all run in the database, so the statement count does not depend on the
- * number of patients or cohorts, and another site's rows never reach the service.
+ * Every patient with a live value of `parameter` (of each parameter, when several) at `visit` (at any
+ * planned visit when null), paired with their live value at `baselineVisit`, in ONE statement: the
+ * pairing, the caller's site scope (on both measurements) and the population filter all run in the
+ * database, so the statement count does not depend on the number of patients, cohorts or parameters,
+ * and another site's rows never reach the service.
  */
 export async function loadImmunePairs(manager: EntityManager, access: Access, request: PairRequest): Promise<ImmunePair[]> {
   const params = new Parameters();
@@ -39,7 +45,7 @@ export async function loadImmunePairs(manager: EntityManager, access: Access, re
   const followScope = scopeCondition("ImmuneMeasurement", "f", scope, params) ?? "1=1";
   const baselineScope = scopeCondition("ImmuneMeasurement", "bm", scope, params) ?? "1=1";
   const sql = `
-    SELECT "p"."id" AS "patientId", "p"."subjectCode" AS "subjectCode", "p"."cohortId" AS "cohortId", "s"."code" AS "siteCode", "fpv"."code" AS "visit",
+    SELECT "p"."id" AS "patientId", "p"."subjectCode" AS "subjectCode", "p"."cohortId" AS "cohortId", "s"."code" AS "siteCode", "ip"."code" AS "parameter", "fpv"."code" AS "visit",
            "f"."value" AS "value", "b"."value" AS "baseline", CASE WHEN "b"."id" IS NULL THEN 0 ELSE 1 END AS "hasBaseline"
     FROM "immune_measurement" "f"
     INNER JOIN "immune_parameter" "ip" ON "ip"."id" = "f"."parameterId"
@@ -56,7 +62,7 @@ export async function loadImmunePairs(manager: EntityManager, access: Access, re
       WHERE "bm"."removedAt" IS NULL AND "bpv"."code" = ${params.bind(request.baselineVisit)} AND ${baselineScope}
     ) "b" ON "b"."patientId" = "f"."patientId" AND "b"."parameterId" = "f"."parameterId"
     WHERE "f"."removedAt" IS NULL
-      AND "ip"."code" = ${params.bind(request.parameter)}
+      AND "ip"."code" IN ${params.bindList(typeof request.parameter === "string" ? [request.parameter] : [...request.parameter])}
       AND ${request.visit === null ? "1=1" : `"fpv"."code" = ${params.bind(request.visit)}`}
       AND ${followScope}
       AND ${populationCondition(request.population, params, { patient: "p", cohort: "c", site: "s", plannedVisitId: `"fpv"."id"` })}`;
@@ -69,10 +75,11 @@ export async function loadImmunePairs(manager: EntityManager, access: Access, re
       subjectCode: String(r.subjectCode),
       cohortId: Number(r.cohortId),
       siteCode: String(r.siteCode),
+      parameter: String(r.parameter),
       visit: String(r.visit),
       hasBaseline: Number(r.hasBaseline) === 1,
       baseline: number(r.baseline),
       value: number(r.value),
     }))
-    .sort((a, b) => a.cohortId - b.cohortId || (a.subjectCode < b.subjectCode ? -1 : a.subjectCode > b.subjectCode ? 1 : 0));
+    .sort((a, b) => a.cohortId - b.cohortId || compare(a.subjectCode, b.subjectCode) || compare(a.parameter, b.parameter));
 }

@@ -12,7 +12,7 @@ import { ImmuneResponse, immuneResponse } from "./immune-response";
 import { PairedTest } from "./statistics-types";
 
 /** The planned visits of the schedules (schedules are not site data); refuses visit codes none of them has. */
-async function checkVisitCodes(manager: EntityManager, codes: Record<string, string>): Promise<PlannedVisit[]> {
+export async function checkVisitCodes(manager: EntityManager, codes: Record<string, string>): Promise<PlannedVisit[]> {
   const schedule = await manager.find(PlannedVisit, { order: { studyDay: "ASC", id: "ASC" } });
   const known = new Set(schedule.map((v) => v.code));
   for (const [field, code] of Object.entries(codes)) {

@@ -10,3 +10,6 @@ export { spearman, type SpearmanCorrelation } from "./spearman";
 export { pAdjust, type PAdjustMethod } from "./p-adjust";
 export { quantileType7 } from "./quantile";
 export { averageRanks } from "./ranks";
+export { principalComponents, type PrincipalComponents } from "./pca";
+export { hierarchicalClustering, kMeansClustering, Linkage, KMEANS_RESTARTS, type HierarchicalClustering, type KMeansClustering } from "./clustering";
+export { checkMatrix, standardise, MIN_PROFILE_ROWS, MIN_PROFILE_COLUMNS } from "./profile-matrix";
