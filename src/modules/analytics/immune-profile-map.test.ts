@@ -79,7 +79,7 @@ describe.each(testDatabases)("immuneProfileMap on the demo trial (%s)", (kind) =
     const { kept, analysed, rows } = expectedMatrix(profiles, catalogue);
     expect(analysed.length).toBeGreaterThan(30);
     const { immuneProfileMap: r } = await t.data(QUERY, { components: 3 });
-    expect(r).toMatchObject({ visit: "D8", baselineVisit: "BASELINE", minCoverage: 0.8, population: { description: "all patients the caller may read" }, notEstimable: [] });
+    expect(r).toMatchObject({ visit: "D8", baselineVisit: "BASELINE", minCoverage: 0.8, population: { description: "all treated (at least one dose given)" }, notEstimable: [] });
     expect(r.parameters).toEqual(kept);
     expect(r.patientsMeasured).toBe(profiles.length);
     expect(r.patientsAnalysed).toBe(analysed.length);
