@@ -48,9 +48,12 @@ const CORE_RESOLVERS = [
   ImmuneResponseResolver,
 ] as const;
 
-/** The core schema plus each plugin's own GraphQL contributions. */
-export function buildBasketSchema(plugins: readonly DiseasePlugin[]): Promise<GraphQLSchema> {
-  const resolvers = [...CORE_RESOLVERS, ...plugins.flatMap((p) => p.graphql?.resolvers ?? [])] as unknown as NonEmptyArray<Function>;
-  const orphanedTypes = plugins.flatMap((p) => p.graphql?.orphanedTypes ?? []);
-  return buildSchema({ resolvers, orphanedTypes, validate: false, globalMiddlewares: [requireSignIn, deidentifyForAnalysts] });
+/**
+ * The core schema. Plugins contribute no GraphQL of their own (plugin API 1.2 dropped that hook): what a
+ * disease adds — instruments, criteria, endpoints — is declared data the core's resolvers serve, so the
+ * site scope, de-identification and query cost of every field stay in one place.
+ */
+export function buildBasketSchema(_plugins: readonly DiseasePlugin[]): Promise<GraphQLSchema> {
+  const resolvers = [...CORE_RESOLVERS] as unknown as NonEmptyArray<Function>;
+  return buildSchema({ resolvers, validate: false, globalMiddlewares: [requireSignIn, deidentifyForAnalysts] });
 }
