@@ -3,6 +3,7 @@ import { buildSchema } from "type-graphql";
 import type { NonEmptyArray } from "type-graphql";
 import { SignInResolver } from "../modules/access/sign-in.resolver";
 import { AuditResolver } from "../modules/audit/audit.resolver";
+import { ClinicalEfficacyResolver } from "../modules/analytics/clinical-efficacy.resolver";
 import { ImmuneResponseResolver } from "../modules/analytics/immune-response.resolver";
 import { ClinicalAssessmentResolver } from "../modules/assessments/clinical-assessment.resolver";
 import { CatalogueResolver } from "../modules/catalogue/catalogue.resolver";
@@ -46,6 +47,7 @@ const CORE_RESOLVERS = [
   SignInResolver,
   AuditResolver,
   ImmuneResponseResolver,
+  ClinicalEfficacyResolver,
 ] as const;
 
 /**

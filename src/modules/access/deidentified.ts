@@ -106,6 +106,9 @@ export const DEIDENTIFICATION: Record<string, Record<string, AnalystDecision>> =
   ImmuneResponsePatient: { subjectCode: PSEUDONYM, cohortCode: CATALOGUE, siteCode: kept("the site is an institution named in the protocol, not a person"), note: COMPUTED },
   NotEstimableStatistic: all(["statistic", "message"], COMPUTED),
   PairedTestResult: { method: COMPUTED },
+  EfficacyEndpoint: all(["code", "label", "diseaseId", "instrument", "criterion", "defaultVisit", "description"], CATALOGUE),
+  ClinicalEfficacy: all(["cohortCode", "diseaseId", "label", "visit"], CATALOGUE),
+  EfficacyPatient: { subjectCode: PSEUDONYM, cohortCode: CATALOGUE, siteCode: kept("the site is an institution named in the protocol, not a person"), category: CODE, note: COMPUTED },
 };
 
 /** `PatientAggregates`, `PatientGroup`, `PatientGroupKey` → `Patient`: the record type they summarise. */
