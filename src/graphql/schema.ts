@@ -4,6 +4,7 @@ import type { NonEmptyArray } from "type-graphql";
 import { SignInResolver } from "../modules/access/sign-in.resolver";
 import { AuditResolver } from "../modules/audit/audit.resolver";
 import { ClinicalEfficacyResolver } from "../modules/analytics/clinical-efficacy.resolver";
+import { CrossDiseaseEfficacyResolver } from "../modules/analytics/cross-disease-efficacy.resolver";
 import { ImmuneResponseResolver } from "../modules/analytics/immune-response.resolver";
 import { ClinicalAssessmentResolver } from "../modules/assessments/clinical-assessment.resolver";
 import { CatalogueResolver } from "../modules/catalogue/catalogue.resolver";
@@ -48,6 +49,7 @@ const CORE_RESOLVERS = [
   AuditResolver,
   ImmuneResponseResolver,
   ClinicalEfficacyResolver,
+  CrossDiseaseEfficacyResolver,
 ] as const;
 
 /**

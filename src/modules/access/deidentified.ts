@@ -108,6 +108,8 @@ export const DEIDENTIFICATION: Record<string, Record<string, AnalystDecision>> =
   PairedTestResult: { method: COMPUTED },
   EfficacyEndpoint: all(["code", "label", "diseaseId", "instrument", "criterion", "defaultVisit", "description"], CATALOGUE),
   ClinicalEfficacy: all(["cohortCode", "diseaseId", "label", "visit"], CATALOGUE),
+  CrossDiseaseEfficacy: { ...all(["visit", "immuneParameter", "immuneVisit", "baselineVisit"], CATALOGUE), adjustmentNote: COMPUTED },
+  CrossDiseaseRow: all(["cohortCode", "diseaseId", "label", "visit", "scoreInstrument", "responseEndpoint"], CATALOGUE),
   EfficacyPatient: { subjectCode: PSEUDONYM, cohortCode: CATALOGUE, siteCode: kept("the site is an institution named in the protocol, not a person"), category: CODE, note: COMPUTED },
 };
 

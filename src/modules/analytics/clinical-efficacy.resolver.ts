@@ -3,7 +3,7 @@ import type { Context } from "../../graphql/context";
 import { AnalysisFilter, resolvePopulation } from "./analysis-filter";
 import { readableCohorts } from "./analysis-cohorts";
 import { ClinicalEfficacy, EfficacyEndpointType, clinicalEfficacy } from "./clinical-efficacy";
-import { checkFollowUpVisit, cohortEndpoint, requireCohort } from "./efficacy-endpoints";
+import { checkFollowUpVisits, cohortEndpoint, requireCohort } from "./efficacy-endpoints";
 import { loadEndpointAssessments } from "./endpoint-assessments";
 
 @Resolver()
@@ -35,10 +35,10 @@ export class ClinicalEfficacyResolver {
     const cohort = requireCohort(cohorts, disease);
     const resolved = cohortEndpoint(registry, cohort, endpoint ?? null);
     const at = visit ?? resolved.endpoint.defaultVisit;
-    await checkFollowUpVisit(manager, [cohort], at);
+    await checkFollowUpVisits(manager, [{ cohort, visit: at }]);
     const population = await resolvePopulation(manager, access, filter, cohorts);
     const instruments = [resolved.endpoint.instrument, ...(resolved.criterion?.companions ?? [])];
-    const patients = await loadEndpointAssessments(manager, access, { cohortIds: [cohort.id], instruments, visit: at, population });
+    const patients = await loadEndpointAssessments(manager, access, { cohorts: [{ cohortId: cohort.id, visit: at }], instruments, population });
     return clinicalEfficacy(resolved, cohort, at, population, patients);
   }
 }

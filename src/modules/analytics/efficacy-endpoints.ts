@@ -46,13 +46,15 @@ export function primaryEndpoints(registry: PluginRegistry, diseaseId: string): {
   return { score: resolveEndpoint(registry, diseaseId, score), response: response ? resolveEndpoint(registry, diseaseId, response) : null };
 }
 
-/** Refuses a visit code that is not, in each cohort's schedule, a follow-up visit where disease scores are planned. */
-export async function checkFollowUpVisit(manager: EntityManager, cohorts: readonly Cohort[], visit: string, field = "visit"): Promise<void> {
-  if (cohorts.length === 0) return;
+/**
+ * Refuses a visit code that is not, in its cohort's schedule, a follow-up visit where disease scores
+ * are planned. One statement for any number of cohorts.
+ */
+export async function checkFollowUpVisits(manager: EntityManager, checks: ReadonlyArray<{ cohort: Cohort; visit: string }>, field = "visit"): Promise<void> {
+  if (checks.length === 0) return;
   const schedule = await manager.find(PlannedVisit, { order: { studyDay: "ASC", id: "ASC" } });
-  for (const cohort of cohorts) {
-    const own = schedule.filter((p) => p.cohortId === cohort.id);
-    const scored = own.filter((p) => p.clinicalEvaluation && !p.isBaseline);
+  for (const { cohort, visit } of checks) {
+    const scored = schedule.filter((p) => p.cohortId === cohort.id && p.clinicalEvaluation && !p.isBaseline);
     if (!scored.some((p) => p.code === visit)) {
       throw invalidInput(field, `is not a follow-up visit with disease scores in the ${cohort.code} cohort's schedule (got ${JSON.stringify(visit)})`, scored.map((p) => p.code).join(", "));
     }

@@ -28,12 +28,10 @@ export interface EndpointPatient {
 }
 
 export interface EndpointAssessmentRequest {
-  /** Cohorts to read (each with the instruments its endpoints need). */
-  cohortIds: number[];
+  /** Cohorts to read, each with the planned visit code of its follow-up. */
+  cohorts: Array<{ cohortId: number; visit: string }>;
   /** Instrument codes to read, companions included. */
   instruments: string[];
-  /** Planned visit code of the follow-up. */
-  visit: string;
   population: AnalysisPopulation;
 }
 
@@ -41,20 +39,22 @@ const json = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(v
 
 /**
  * Every patient of the population in the given cohorts, with their baseline visit (the cohort
- * schedule's baseline) and their `visit`, and the stored assessments of `instruments` at those two
+ * schedule's baseline) and their cohort's follow-up visit, and the stored assessments of `instruments` at those two
  * visits, in ONE statement whatever the number of patients, cohorts or endpoints: the pairing, the
  * population filter and the caller's site scope (on the patient, the visits and the assessments) run in
  * the database. A patient without either visit comes back with it null, so that the reason they are not
  * evaluable can be counted.
  */
 export async function loadEndpointAssessments(manager: EntityManager, access: Access, request: EndpointAssessmentRequest): Promise<EndpointPatient[]> {
-  if (request.cohortIds.length === 0) return [];
+  if (request.cohorts.length === 0) return [];
   const params = new Parameters();
   const scope = access.scope();
   const patientScope = scopeCondition("Patient", "p", scope, params) ?? "1=1";
   const visitScope = scopeCondition("Visit", "v", scope, params) ?? "1=1";
   const assessmentScope = scopeCondition("ClinicalAssessment", "a", scope, params) ?? "1=1";
   const instruments = request.instruments.length ? params.bindList(request.instruments) : "(NULL)";
+  // One condition per cohort (each may read its endpoint at its own visit): the statement stays one.
+  const followUps = request.cohorts.map((c) => `("pv"."cohortId" = ${params.bind(c.cohortId)} AND "pv"."code" = ${params.bind(c.visit)})`).join(" OR ");
   const sql = `
     SELECT "p"."id" AS "patientId", "p"."subjectCode" AS "subjectCode", "p"."cohortId" AS "cohortId", "s"."code" AS "siteCode",
            CAST("p"."treatmentStartDate" AS VARCHAR(10)) AS "day1",
@@ -68,11 +68,11 @@ export async function loadEndpointAssessments(manager: EntityManager, access: Ac
              CASE WHEN "v"."performed" THEN 1 ELSE 0 END AS "performed", CASE WHEN "pv"."isBaseline" THEN 1 ELSE 0 END AS "isBaseline"
       FROM "visit" "v"
       INNER JOIN "planned_visit" "pv" ON "pv"."id" = "v"."plannedVisitId"
-      WHERE "v"."removedAt" IS NULL AND ("pv"."isBaseline" OR "pv"."code" = ${params.bind(request.visit)}) AND ${visitScope}
+      WHERE "v"."removedAt" IS NULL AND ("pv"."isBaseline" OR ${followUps}) AND ${visitScope}
     ) "vv" ON "vv"."patientId" = "p"."id"
     LEFT JOIN "clinical_assessment" "a" ON "a"."visitId" = "vv"."visitId" AND "a"."removedAt" IS NULL
       AND "a"."instrumentCode" IN ${instruments} AND ${assessmentScope}
-    WHERE "p"."cohortId" IN ${params.bindList(request.cohortIds)}
+    WHERE "p"."cohortId" IN ${params.bindList(request.cohorts.map((c) => c.cohortId))}
       AND ${patientScope}
       AND ${populationCondition(request.population, params, { patient: "p", cohort: "c", site: "s" })}
     ORDER BY "p"."cohortId", "p"."subjectCode", "vv"."visitId"`;

@@ -12,7 +12,7 @@ import { ImmuneResponse, immuneResponse } from "./immune-response";
 import { PairedTest } from "./statistics-types";
 
 /** The planned visits of the schedules (schedules are not site data); refuses visit codes none of them has. */
-async function checkVisitCodes(manager: EntityManager, codes: Record<string, string>): Promise<PlannedVisit[]> {
+export async function checkVisitCodes(manager: EntityManager, codes: Record<string, string>): Promise<PlannedVisit[]> {
   const schedule = await manager.find(PlannedVisit, { order: { studyDay: "ASC", id: "ASC" } });
   const known = new Set(schedule.map((v) => v.code));
   for (const [field, code] of Object.entries(codes)) {
@@ -21,7 +21,7 @@ async function checkVisitCodes(manager: EntityManager, codes: Record<string, str
   return schedule;
 }
 
-async function findParameter(manager: EntityManager, code: string): Promise<ImmuneParameter> {
+export async function findParameter(manager: EntityManager, code: string): Promise<ImmuneParameter> {
   const entry = await manager.findOneBy(ImmuneParameter, { code });
   if (!entry) throw invalidInput("parameter", `names no immune parameter (got ${JSON.stringify(code)})`, "a code of immuneParameters");
   return entry;
