@@ -110,6 +110,9 @@ export const DEIDENTIFICATION: Record<string, Record<string, AnalystDecision>> =
   ClinicalEfficacy: all(["cohortCode", "diseaseId", "label", "visit"], CATALOGUE),
   CrossDiseaseEfficacy: { ...all(["visit", "immuneParameter", "immuneVisit", "baselineVisit"], CATALOGUE), adjustmentNote: COMPUTED },
   CrossDiseaseRow: all(["cohortCode", "diseaseId", "label", "visit", "scoreInstrument", "responseEndpoint"], CATALOGUE),
+  ImmuneClinicalCorrelation: all(["immuneParameter", "immuneVisit", "baselineVisit", "visit"], CATALOGUE),
+  CorrelationGroup: all(["cohortCode", "diseaseId", "label", "scoreInstrument"], CATALOGUE),
+  CorrelationPoint: { subjectCode: PSEUDONYM, cohortCode: CATALOGUE },
   EfficacyPatient: { subjectCode: PSEUDONYM, cohortCode: CATALOGUE, siteCode: kept("the site is an institution named in the protocol, not a person"), category: CODE, note: COMPUTED },
 };
 
