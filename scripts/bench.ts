@@ -13,12 +13,13 @@ import { isPostgresUrl, openDatabase } from "../src/db/data-source";
 import type { SqlLogger } from "../src/db/sql-logger";
 import { loadDemoTrial } from "../src/demo/load-demo-trial";
 import { toGlobalId } from "../src/graphql/global-id";
+import { CROSS_DISEASE_QUERY, crossDiseaseSql, roundRows } from "./bench/cross-disease-sql";
 import { cohortOverviewSql, patientTimelineSql } from "./bench/sql-views";
 import { Access } from "../src/modules/access/access";
 
 /*
- * `npm run bench`: the median latency of the documented GraphQL views as a ratio to hand-written SQL
- * that fetches the same data, in the same process on the same database. Absolute times depend on the
+ * `npm run bench`: the median latency of the documented GraphQL views, and of the cross-disease efficacy
+ * table, as a ratio to hand-written SQL that fetches (for the table: aggregates) the same data, in the same process on the same database. Absolute times depend on the
  * machine; the ratios are what can be compared between runs and machines.
  */
 
@@ -235,6 +236,19 @@ async function benchmark(db: Database, signal: AbortSignal) {
             const patients = (study?.cohorts ?? []).flatMap((cohort) => cohort.patients.nodes);
             const scored = patients.filter((patient) => patient.latestActivity).length;
             return `cohorts ${study?.cohorts.length ?? 0}, patients ${patients.length} (with a latest activity ${scored}), status groups ${patientGroups.length}`;
+          },
+        },
+        logger,
+        signal,
+      ),
+      await measure(
+        {
+          name: "cross-disease table",
+          graphql: async () => roundRows((await execute(app, CROSS_DISEASE_QUERY)) as Parameters<typeof roundRows>[0]),
+          sql: () => crossDiseaseSql(dataSource, registry),
+          describe({ crossDiseaseEfficacy }) {
+            const rows = crossDiseaseEfficacy.rows;
+            return `diseases ${rows.length}, patients with a percent improvement ${rows.reduce((n, r) => n + r.percentImprovement.n, 0)}, with a Treg fold change ${rows.reduce((n, r) => n + r.immuneResponse.n, 0)}`;
           },
         },
         logger,

@@ -11,7 +11,7 @@ import { demoAssessments } from "./demo";
 
 export default definePlugin({
   id: "ankylosing-spondylitis",
-  apiVersion: "^1.0.0",
+  apiVersion: "^1.2.0",
   name: "Ankylosing spondylitis / axial spondyloarthritis",
   shortName: "AS",
   description:
@@ -21,5 +21,13 @@ export default definePlugin({
   // ASAS recommends ASDAS-CRP as the preferred disease activity measure.
   primaryInstrument: "ASDAS_CRP",
   responseCriteria: [ASDAS_IMPROVEMENT, BASDAI50, ASAS20, ASAS40],
+  efficacyEndpoints: [
+    { code: "AS_ASDAS_CRP_CHANGE", label: "ASDAS-CRP change from baseline", kind: "CHANGE", role: "PRIMARY", instrument: "ASDAS_CRP", defaultVisit: "D183" },
+    { code: "AS_ASDAS_IMPROVEMENT", label: "ASDAS clinically important improvement (≥ 1.1) on ASDAS-CRP", kind: "RESPONSE", role: "SECONDARY", instrument: "ASDAS_CRP", criterion: "ASDAS_IMPROVEMENT", defaultVisit: "D183" },
+    { code: "AS_BASDAI50", label: "BASDAI50 response", kind: "RESPONSE", role: "SECONDARY", instrument: "BASDAI", criterion: "BASDAI50", defaultVisit: "D183" },
+    { code: "AS_ASAS20", label: "ASAS20 response", kind: "RESPONSE", role: "SECONDARY", instrument: "ASAS_DOMAINS", criterion: "ASAS20", defaultVisit: "D183" },
+    { code: "AS_BASDAI_CHANGE", label: "BASDAI change from baseline", kind: "CHANGE", role: "SECONDARY", instrument: "BASDAI", defaultVisit: "D183" },
+    { code: "AS_BASFI_CHANGE", label: "BASFI change from baseline", kind: "CHANGE", role: "SECONDARY", instrument: "BASFI", defaultVisit: "D183" },
+  ],
   demo: { assessments: demoAssessments, femaleShare: 0.3 },
 });

@@ -6,7 +6,7 @@ import { AIH_SIMPLIFIED_SCORE } from "./simplified-score";
 
 export default definePlugin({
   id: "autoimmune-hepatitis",
-  apiVersion: "^1.1.0",
+  apiVersion: "^1.2.0",
   name: "Autoimmune hepatitis",
   shortName: "AIH",
   description:
@@ -16,5 +16,9 @@ export default definePlugin({
   instruments: [AIH_BIOCHEMISTRY, AIH_SIMPLIFIED_SCORE],
   primaryInstrument: "AIH_BIOCHEMISTRY",
   responseCriteria: IAIHG_CRITERIA,
+  efficacyEndpoints: [
+    { code: "AIH_COMPLETE_BIOCHEMICAL_RESPONSE", label: "Complete biochemical response (IAIHG) by 6 months", kind: "RESPONSE", role: "PRIMARY", instrument: "AIH_BIOCHEMISTRY", criterion: "AIH_BIOCHEMICAL_RESPONSE", defaultVisit: "D183" },
+    { code: "AIH_ALT_CHANGE", label: "ALT (× ULN) change from baseline", kind: "CHANGE", role: "SECONDARY", instrument: "AIH_BIOCHEMISTRY", defaultVisit: "D183" },
+  ],
   demo: { assessments: demoAssessments, femaleShare: 0.75 },
 });

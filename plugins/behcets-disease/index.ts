@@ -7,7 +7,7 @@ import { GENITAL_ULCER_RESPONSE, ORAL_ULCER_RESPONSE } from "./ulcer-response";
 
 export default definePlugin({
   id: "behcets-disease",
-  apiVersion: "^1.0.0",
+  apiVersion: "^1.2.0",
   name: "Behçet's disease",
   shortName: "BD",
   description:
@@ -17,5 +17,11 @@ export default definePlugin({
   instruments: [BDCAF_INDEX, BDCAF_INDEX_TRANSFORMED, ORAL_ULCER_COUNT, GENITAL_ULCER_COUNT, BEHCET_EYE_INVOLVEMENT],
   primaryInstrument: "BDCAF_INDEX",
   responseCriteria: [ORAL_ULCER_RESPONSE, GENITAL_ULCER_RESPONSE],
+  efficacyEndpoints: [
+    { code: "BD_BDCAF_CHANGE", label: "Behçet's Disease Activity Index (BDCAF) change from baseline", kind: "CHANGE", role: "PRIMARY", instrument: "BDCAF_INDEX", defaultVisit: "D183" },
+    { code: "BD_ORAL_ULCER_COUNT_CHANGE", label: "Oral-ulcer count change from baseline", kind: "CHANGE", role: "DISEASE_SPECIFIC", instrument: "ORAL_ULCER_COUNT", defaultVisit: "D183" },
+    { code: "BD_ORAL_ULCER_RESPONSE", label: "Oral-ulcer response (ulcer-free, or count fallen by ≥ 50 %)", kind: "RESPONSE", role: "DISEASE_SPECIFIC", instrument: "ORAL_ULCER_COUNT", criterion: "ORAL_ULCER_RESPONSE", defaultVisit: "D183" },
+    { code: "BD_GENITAL_ULCER_COUNT_CHANGE", label: "Genital-ulcer count change from baseline", kind: "CHANGE", role: "DISEASE_SPECIFIC", instrument: "GENITAL_ULCER_COUNT", defaultVisit: "D183" },
+  ],
   demo: { assessments: demoAssessments },
 });

@@ -7,7 +7,7 @@ import { HBI_CRITERIA } from "./hbi-criteria";
 
 export default definePlugin({
   id: "crohns-disease",
-  apiVersion: "^1.0.0",
+  apiVersion: "^1.2.0",
   name: "Crohn's disease",
   shortName: "CD",
   description:
@@ -17,5 +17,11 @@ export default definePlugin({
   instruments: [CDAI_CROHNS, HBI],
   primaryInstrument: "CDAI_CROHNS",
   responseCriteria: [...CDAI_CRITERIA, ...HBI_CRITERIA],
+  efficacyEndpoints: [
+    { code: "CD_CDAI_CHANGE", label: "CDAI change from baseline", kind: "CHANGE", role: "PRIMARY", instrument: "CDAI_CROHNS", defaultVisit: "D183" },
+    { code: "CD_CDAI_70", label: "CDAI-70 response", kind: "RESPONSE", role: "SECONDARY", instrument: "CDAI_CROHNS", criterion: "CDAI_70", defaultVisit: "D183" },
+    { code: "CD_CDAI_REMISSION", label: "CDAI remission (< 150)", kind: "RESPONSE", role: "SECONDARY", instrument: "CDAI_CROHNS", criterion: "CDAI_REMISSION", defaultVisit: "D183" },
+    { code: "CD_HBI_CHANGE", label: "Harvey–Bradshaw Index change from baseline", kind: "CHANGE", role: "SECONDARY", instrument: "HBI", defaultVisit: "D183" },
+  ],
   demo: { assessments: demoAssessments },
 });

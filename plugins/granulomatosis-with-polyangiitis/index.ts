@@ -8,7 +8,7 @@ import { AAV_EULAR_RESPONSE } from "./eular-response";
 
 export default definePlugin({
   id: "granulomatosis-with-polyangiitis",
-  apiVersion: "^1.0.0",
+  apiVersion: "^1.2.0",
   name: "Granulomatosis with polyangiitis",
   shortName: "GPA",
   description:
@@ -19,5 +19,10 @@ export default definePlugin({
   instruments: [BVAS_V3, BVAS_WG],
   primaryInstrument: "BVAS_V3",
   responseCriteria: [AAV_EULAR_REMISSION, AAV_EULAR_RESPONSE, ADVOCATE_REMISSION],
+  efficacyEndpoints: [
+    { code: "GPA_BVAS_V3_CHANGE", label: "BVAS v3 change from baseline", kind: "CHANGE", role: "PRIMARY", instrument: "BVAS_V3", defaultVisit: "D183" },
+    { code: "GPA_EULAR_RESPONSE", label: "EULAR response (BVAS v3 fall ≥ 50 %, no new major item)", kind: "RESPONSE", role: "SECONDARY", instrument: "BVAS_V3", criterion: "AAV_EULAR_RESPONSE", defaultVisit: "D183" },
+    { code: "GPA_EULAR_REMISSION", label: "EULAR remission (BVAS v3 = 0)", kind: "RESPONSE", role: "SECONDARY", instrument: "BVAS_V3", criterion: "AAV_EULAR_REMISSION", defaultVisit: "D183" },
+  ],
   demo: { assessments: demoAssessments },
 });

@@ -6,7 +6,7 @@ import { PASI_RESPONSE_CRITERIA } from "./pasi-response";
 
 export default definePlugin({
   id: "psoriasis",
-  apiVersion: "^1.0.0",
+  apiVersion: "^1.2.0",
   name: "Psoriasis",
   shortName: "PsO",
   description:
@@ -15,5 +15,11 @@ export default definePlugin({
   instruments: [PASI],
   primaryInstrument: "PASI",
   responseCriteria: [...PASI_RESPONSE_CRITERIA, PASI_ABSOLUTE_2],
+  efficacyEndpoints: [
+    { code: "PSO_PASI_CHANGE", label: "PASI change from baseline", kind: "CHANGE", role: "PRIMARY", instrument: "PASI", defaultVisit: "D183" },
+    { code: "PSO_PASI_75", label: "PASI 75 response", kind: "RESPONSE", role: "SECONDARY", instrument: "PASI", criterion: "PASI_75", defaultVisit: "D183" },
+    { code: "PSO_PASI_50", label: "PASI 50 response", kind: "RESPONSE", role: "SECONDARY", instrument: "PASI", criterion: "PASI_50", defaultVisit: "D183" },
+    { code: "PSO_PASI_90", label: "PASI 90 response", kind: "RESPONSE", role: "SECONDARY", instrument: "PASI", criterion: "PASI_90", defaultVisit: "D183" },
+  ],
   demo: { assessments: demoAssessments },
 });

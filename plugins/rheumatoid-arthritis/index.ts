@@ -8,7 +8,7 @@ import { EULAR_RESPONSE } from "./eular-response";
 
 export default definePlugin({
   id: "rheumatoid-arthritis",
-  apiVersion: "^1.0.0",
+  apiVersion: "^1.2.0",
   name: "Rheumatoid arthritis",
   shortName: "RA",
   description:
@@ -18,5 +18,11 @@ export default definePlugin({
   instruments: [...DAS28_INSTRUMENTS, ...CDAI_SDAI_INSTRUMENTS, ...BOOLEAN_INSTRUMENTS, ACR_CORE_SET],
   primaryInstrument: "DAS28_ESR",
   responseCriteria: [EULAR_RESPONSE, ...ACR_CRITERIA],
+  efficacyEndpoints: [
+    { code: "RA_DAS28_CRP_CHANGE", label: "DAS28-CRP change from baseline", kind: "CHANGE", role: "PRIMARY", instrument: "DAS28_CRP", defaultVisit: "D183" },
+    { code: "RA_EULAR_RESPONSE", label: "EULAR response (good or moderate) on DAS28-CRP", kind: "RESPONSE", role: "SECONDARY", instrument: "DAS28_CRP", criterion: "EULAR_RESPONSE", defaultVisit: "D183" },
+    { code: "RA_ACR20", label: "ACR20 response", kind: "RESPONSE", role: "SECONDARY", instrument: "ACR_CORE_SET", criterion: "ACR20", defaultVisit: "D183" },
+    { code: "RA_CDAI_CHANGE", label: "CDAI change from baseline", kind: "CHANGE", role: "SECONDARY", instrument: "CDAI_RA", defaultVisit: "D183" },
+  ],
   demo: { assessments: demoAssessments, femaleShare: 0.75 },
 });

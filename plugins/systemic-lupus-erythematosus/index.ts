@@ -8,7 +8,7 @@ import { SRI_CRITERIA } from "./sri";
 
 export default definePlugin({
   id: "systemic-lupus-erythematosus",
-  apiVersion: "^1.0.0",
+  apiVersion: "^1.2.0",
   name: "Systemic lupus erythematosus",
   shortName: "SLE",
   description:
@@ -18,6 +18,10 @@ export default definePlugin({
   instruments: [SLEDAI_2K, PGA_SLE, LLDAS, DORIS_REMISSION],
   primaryInstrument: "SLEDAI_2K",
   responseCriteria: SRI_CRITERIA,
+  efficacyEndpoints: [
+    { code: "SLE_SLEDAI_2K_CHANGE", label: "SLEDAI-2K change from baseline", kind: "CHANGE", role: "PRIMARY", instrument: "SLEDAI_2K", defaultVisit: "D183", description: "SRI-4 is not declared as an endpoint: it needs the new BILAG-2004 A/B domains, which the service does not record." },
+    { code: "SLE_PGA_CHANGE", label: "Physician global assessment change from baseline", kind: "CHANGE", role: "SECONDARY", instrument: "PGA_SLE", defaultVisit: "D183" },
+  ],
   // The registry record gives SLE patients a weekly maintenance regimen; lupus affects women about 9 times as often.
   demo: { assessments: demoAssessments, maintenanceIntervalDays: 7, femaleShare: 0.9 },
 });

@@ -5,7 +5,7 @@ import { NIH_TAKAYASU_ACTIVITY } from "./nih-criteria";
 
 export default definePlugin({
   id: "takayasu-arteritis",
-  apiVersion: "^1.0.0",
+  apiVersion: "^1.2.0",
   name: "Takayasu arteritis",
   shortName: "TAK",
   description:
@@ -15,5 +15,9 @@ export default definePlugin({
   instruments: [ITAS2010, NIH_TAKAYASU_ACTIVITY],
   primaryInstrument: "ITAS2010",
   responseCriteria: [],
+  efficacyEndpoints: [
+    { code: "TAK_ITAS2010_CHANGE", label: "ITAS2010 change from baseline", kind: "CHANGE", role: "PRIMARY", instrument: "ITAS2010", defaultVisit: "D183" },
+    { code: "TAK_NIH_ACTIVITY_CHANGE", label: "NIH (Kerr) activity criteria count change from baseline", kind: "CHANGE", role: "SECONDARY", instrument: "NIH_TAKAYASU_ACTIVITY", defaultVisit: "D183" },
+  ],
   demo: { assessments: demoAssessments, femaleShare: 0.85 },
 });

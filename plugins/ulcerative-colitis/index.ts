@@ -7,7 +7,7 @@ import { MODIFIED_MAYO_REMISSION_CRITERIA } from "./modified-mayo-remission";
 
 export default definePlugin({
   id: "ulcerative-colitis",
-  apiVersion: "^1.0.0",
+  apiVersion: "^1.2.0",
   name: "Ulcerative colitis",
   shortName: "UC",
   description:
@@ -17,5 +17,10 @@ export default definePlugin({
   instruments: MAYO_INSTRUMENTS,
   primaryInstrument: "MAYO",
   responseCriteria: [...ACT_CRITERIA, ...ENDOSCOPIC_CRITERIA, ...MODIFIED_MAYO_REMISSION_CRITERIA],
+  efficacyEndpoints: [
+    { code: "UC_MAYO_CHANGE", label: "Total Mayo score change from baseline", kind: "CHANGE", role: "PRIMARY", instrument: "MAYO", defaultVisit: "D183" },
+    { code: "UC_MAYO_CLINICAL_RESPONSE", label: "Mayo clinical response", kind: "RESPONSE", role: "SECONDARY", instrument: "MAYO", criterion: "MAYO_CLINICAL_RESPONSE", defaultVisit: "D183" },
+    { code: "UC_MAYO_CLINICAL_REMISSION", label: "Mayo clinical remission", kind: "RESPONSE", role: "SECONDARY", instrument: "MAYO", criterion: "MAYO_CLINICAL_REMISSION", defaultVisit: "D183" },
+  ],
   demo: { assessments: demoAssessments },
 });

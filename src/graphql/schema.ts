@@ -4,6 +4,8 @@ import type { NonEmptyArray } from "type-graphql";
 import { SignInResolver } from "../modules/access/sign-in.resolver";
 import { AuditResolver } from "../modules/audit/audit.resolver";
 import { ImmuneProfileMapResolver } from "../modules/analytics/immune-profile-map.resolver";
+import { ClinicalEfficacyResolver } from "../modules/analytics/clinical-efficacy.resolver";
+import { CrossDiseaseEfficacyResolver } from "../modules/analytics/cross-disease-efficacy.resolver";
 import { ImmuneResponseResolver } from "../modules/analytics/immune-response.resolver";
 import { SafetySummaryResolver } from "../modules/analytics/safety-summary.resolver";
 import { ClinicalAssessmentResolver } from "../modules/assessments/clinical-assessment.resolver";
@@ -50,11 +52,16 @@ const CORE_RESOLVERS = [
   ImmuneResponseResolver,
   SafetySummaryResolver,
   ImmuneProfileMapResolver,
+  ClinicalEfficacyResolver,
+  CrossDiseaseEfficacyResolver,
 ] as const;
 
-/** The core schema plus each plugin's own GraphQL contributions. */
-export function buildBasketSchema(plugins: readonly DiseasePlugin[]): Promise<GraphQLSchema> {
-  const resolvers = [...CORE_RESOLVERS, ...plugins.flatMap((p) => p.graphql?.resolvers ?? [])] as unknown as NonEmptyArray<Function>;
-  const orphanedTypes = plugins.flatMap((p) => p.graphql?.orphanedTypes ?? []);
-  return buildSchema({ resolvers, orphanedTypes, validate: false, globalMiddlewares: [requireSignIn, deidentifyForAnalysts] });
+/**
+ * The core schema. Plugins contribute no GraphQL of their own (plugin API 1.2 dropped that hook): what a
+ * disease adds — instruments, criteria, endpoints — is declared data the core's resolvers serve, so the
+ * site scope, de-identification and query cost of every field stay in one place.
+ */
+export function buildBasketSchema(_plugins: readonly DiseasePlugin[]): Promise<GraphQLSchema> {
+  const resolvers = [...CORE_RESOLVERS] as unknown as NonEmptyArray<Function>;
+  return buildSchema({ resolvers, validate: false, globalMiddlewares: [requireSignIn, deidentifyForAnalysts] });
 }

@@ -4,12 +4,13 @@
 import type { DiseasePlugin } from "./types";
 
 /**
- * Version of this contract. 1.1 added lab-fed inputs (`InputDefinition.lab`) and time-based criteria
+ * Version of this contract. 1.2 added efficacy endpoints (`DiseasePlugin.efficacyEndpoints`, optional)
+ * and dropped the unused `graphql` contributions (plugins declare, the core answers). 1.1 added lab-fed inputs (`InputDefinition.lab`) and time-based criteria
  * (`ResponseCriterion.timeBased`, `Observation.studyDay`); both are optional, so 1.0 plugins
  * (`^1.0.0`) keep working unchanged.
  * A plugin declares the semver range it was written for.
  */
-export const PLUGIN_API_VERSION = "1.1.0";
+export const PLUGIN_API_VERSION = "1.2.0";
 
 /** Identity function that gives a plugin object its type. */
 export function definePlugin(plugin: DiseasePlugin): DiseasePlugin {

@@ -202,6 +202,38 @@ export interface ResponseCriterion {
   examples: ResponseExample[];
 }
 
+/**
+ * CHANGE: an instrument's change from baseline (improvement is read from the instrument's `direction`).
+ * RESPONSE: a response criterion met or not between baseline and the visit.
+ */
+export type EndpointKind = "CHANGE" | "RESPONSE";
+
+/** PRIMARY: the disease's primary clinical endpoint (exactly one); DISEASE_SPECIFIC: e.g. Behçet's oral ulcers. */
+export type EndpointRole = "PRIMARY" | "SECONDARY" | "DISEASE_SPECIFIC";
+
+/**
+ * Plugin API 1.2: an efficacy endpoint is a declaration only. The core evaluates it on the stored
+ * assessments of the baseline visit and the chosen visit, and summarises it (responder rate with a
+ * Wilson interval, or mean change and percent change with t intervals): a plugin adds an endpoint by
+ * declaring it, never by writing SQL or GraphQL.
+ */
+export interface EfficacyEndpoint {
+  /** UPPER_SNAKE code unique across the service, e.g. `RA_DAS28_CRP_CHANGE`. */
+  code: string;
+  label: string;
+  kind: EndpointKind;
+  role: EndpointRole;
+  /** CHANGE: the instrument whose score changes. RESPONSE: the instrument the criterion is evaluated on (one of its `instruments`). */
+  instrument: string;
+  /** RESPONSE only: code of one of the plugin's response criteria. */
+  criterion?: string;
+  /** RESPONSE only: fixed parameters of the criterion (the study days of a time-based criterion come from the visits). */
+  parameters?: Inputs;
+  /** Planned visit code the endpoint is read at unless the caller names another, e.g. `D183`. */
+  defaultVisit: string;
+  description?: string;
+}
+
 /** What the demo-trial generator asks a plugin for at one clinical visit. */
 export interface DemoVisitContext {
   /** Seeded uniform random number in [0, 1). */
@@ -231,11 +263,11 @@ export interface DiseasePlugin {
   /** The instrument that defines activity for cross-disease views. */
   primaryInstrument: string;
   responseCriteria: ResponseCriterion[];
-  /** Optional GraphQL contributions: type-graphql resolver classes and extra object types. */
-  graphql?: {
-    resolvers?: Function[];
-    orphanedTypes?: Function[];
-  };
+  /**
+   * Plugin API 1.2: the disease's efficacy endpoints, in the order they are reported. Exactly one is
+   * PRIMARY. Optional for plugins written for ^1.0 / ^1.1; the conformance suite checks them when present.
+   */
+  efficacyEndpoints?: EfficacyEndpoint[];
   /** Plausible data for the demo trial. */
   demo: {
     assessments: (context: DemoVisitContext) => DemoAssessment[];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { STUDY_DAY_PARAMETERS, numberInput } from "../plugin-api";
-import type { InputDefinition, InstrumentDefinition, ResponseCriterion } from "../plugin-api";
-import { checkInstrument, checkLabSource, checkTiming } from "./check-plugin";
+import type { DiseasePlugin, EfficacyEndpoint, InputDefinition, InstrumentDefinition, ResponseCriterion } from "../plugin-api";
+import { checkEndpoints, checkInstrument, checkLabSource, checkTiming } from "./check-plugin";
+import { PluginRegistry } from "./registry";
 
 const instrument = (inputs: InputDefinition[]): InstrumentDefinition => ({
   code: "X",
@@ -73,5 +74,66 @@ describe("time-based criteria", () => {
   it("reserve the study-day parameter names for time-based criteria", () => {
     expect(checkTiming(criterion({ parameters: [STUDY_DAY_PARAMETERS[1]] }))[0]).toMatch(/reserved for time-based criteria/);
     expect(checkTiming(criterion({}))).toEqual([]);
+  });
+});
+
+describe("efficacy endpoints (plugin API 1.2)", () => {
+  const plugin = (efficacyEndpoints: EfficacyEndpoint[] | undefined): DiseasePlugin => ({
+    id: "x-disease",
+    apiVersion: "^1.2.0",
+    name: "X",
+    shortName: "X",
+    description: "",
+    instruments: [instrument([])],
+    primaryInstrument: "X",
+    responseCriteria: [
+      {
+        code: "C",
+        name: "C",
+        description: "",
+        instruments: ["X"],
+        basis: "SCORE",
+        parameters: [numberInput("fall", "Required fall", { min: 0, max: 100, optional: true })],
+        categories: [],
+        evaluate: () => ({ status: "NOT_EVALUABLE" }),
+        references: ["r"],
+        examples: [],
+      },
+    ],
+    efficacyEndpoints,
+    demo: { assessments: () => [] },
+  });
+  const change: EfficacyEndpoint = { code: "X_CHANGE", label: "X", kind: "CHANGE", role: "PRIMARY", instrument: "X", defaultVisit: "D183" };
+  const response: EfficacyEndpoint = { code: "X_RESPONSE", label: "X", kind: "RESPONSE", role: "SECONDARY", instrument: "X", criterion: "C", parameters: { fall: 40 }, defaultVisit: "D85" };
+
+  it("accept a plugin without endpoints (API ^1.0/^1.1) and well-formed ones", () => {
+    expect(checkEndpoints(plugin(undefined))).toEqual([]);
+    expect(checkEndpoints(plugin([change, response]))).toEqual([]);
+  });
+
+  it("require exactly one PRIMARY", () => {
+    expect(checkEndpoints(plugin([response]))).toEqual(["x-disease: declares 0 PRIMARY efficacy endpoints; exactly one is required"]);
+    expect(checkEndpoints(plugin([change, { ...response, role: "PRIMARY" }]))[0]).toMatch(/declares 2 PRIMARY/);
+  });
+
+  it("refuse malformed or repeated codes, unknown instruments and criteria, and visits without disease scores", () => {
+    expect(checkEndpoints(plugin([{ ...change, code: "x-change" }]))).toEqual(["x-disease: endpoint x-change is not UPPER_SNAKE_CASE"]);
+    expect(checkEndpoints(plugin([change, { ...response, code: "X_CHANGE" }]))).toContain("x-disease: endpoint X_CHANGE is declared twice");
+    expect(checkEndpoints(plugin([{ ...change, instrument: "DAS28_CRP" }]))[0]).toMatch(/instrument DAS28_CRP is not one of the plugin's instruments/);
+    expect(checkEndpoints(plugin([change, { ...response, criterion: "EULAR_RESPONSE" }]))[0]).toMatch(/criterion EULAR_RESPONSE is not one of the plugin's response criteria/);
+    expect(checkEndpoints(plugin([{ ...change, defaultVisit: "D8" }]))[0]).toMatch(/default visit D8 is not a follow-up visit with disease scores \(D85, D183, D240\)/);
+    expect(checkEndpoints(plugin([{ ...change, defaultVisit: "BASELINE" }]))[0]).toMatch(/default visit BASELINE/);
+  });
+
+  it("refuse parameters the criterion does not accept, and parameters on a CHANGE endpoint", () => {
+    expect(checkEndpoints(plugin([change, { ...response, parameters: { fall: 140 } }]))[0]).toMatch(/X_RESPONSE: parameters.fall/);
+    expect(checkEndpoints(plugin([change, { ...response, parameters: { nope: 1 } }]))[0]).toMatch(/parameters.nope is not an input/);
+    expect(checkEndpoints(plugin([{ ...change, parameters: { fall: 1 } }]))).toEqual(["x-disease: endpoint X_CHANGE: a CHANGE endpoint takes no criterion or parameters"]);
+  });
+
+  it("are unique across plugins (registry)", () => {
+    const a = plugin([change]);
+    const b = { ...plugin([change]), id: "y-disease", instruments: [{ ...instrument([]), code: "Y" }], primaryInstrument: "Y", responseCriteria: [], efficacyEndpoints: [{ ...change, instrument: "Y" }] };
+    expect(() => new PluginRegistry([a, b], [])).toThrow(/efficacy endpoint X_CHANGE of y-disease is already declared by x-disease/);
   });
 });

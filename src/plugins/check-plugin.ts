@@ -1,7 +1,8 @@
 import semver from "semver";
 import { PLUGIN_API_VERSION, bandFor, roundTo, scoreInstrument } from "../plugin-api";
-import { STUDY_DAY_PARAMETERS, STUDY_DAY_PARAMETER_NAMES, labInputGroups } from "../plugin-api";
+import { STUDY_DAY_PARAMETERS, STUDY_DAY_PARAMETER_NAMES, labInputGroups, validateInputs } from "../plugin-api";
 import type { ActivityBand, DiseasePlugin, InputDefinition, InstrumentDefinition, ResponseCriterion } from "../plugin-api";
+import { DEMO_SCHEDULE } from "../demo/demo-schedule";
 import { LAB_TEST_BY_CODE, labUnitFactor } from "../modules/labs/lab-tests";
 import { evaluateCriterion } from "./evaluate-criterion";
 
@@ -120,6 +121,49 @@ export function checkInstrument(instrument: InstrumentDefinition): string[] {
   return problems;
 }
 
+/** The follow-up visits of the reference trial's schedule at which disease scores are planned. */
+export const TRIAL_CLINICAL_VISITS: readonly string[] = DEMO_SCHEDULE.filter((v) => v.clinicalEvaluation && !v.isBaseline).map((v) => v.code);
+
+/**
+ * Plugin API 1.2 efficacy endpoints: UPPER_SNAKE codes declared once, exactly one PRIMARY, instruments
+ * and criteria of the plugin itself, a default visit where the trial plans disease scores, and fixed
+ * criterion parameters that pass the criterion's own declarations. Codes unique across plugins are
+ * checked by the registry, which sees them all.
+ */
+export function checkEndpoints(plugin: DiseasePlugin, visits: readonly string[] = TRIAL_CLINICAL_VISITS): string[] {
+  const endpoints = plugin.efficacyEndpoints;
+  if (endpoints === undefined) return [];
+  const problems: string[] = [];
+  const primaries = endpoints.filter((e) => e.role === "PRIMARY").length;
+  if (primaries !== 1) problems.push(`${plugin.id}: declares ${primaries} PRIMARY efficacy endpoints; exactly one is required`);
+  const instruments = new Set(plugin.instruments.map((i) => i.code));
+  const seen = new Set<string>();
+  for (const endpoint of endpoints) {
+    const where = `${plugin.id}: endpoint ${endpoint.code}`;
+    if (!UPPER_SNAKE.test(endpoint.code)) problems.push(`${where} is not UPPER_SNAKE_CASE`);
+    if (seen.has(endpoint.code)) problems.push(`${where} is declared twice`);
+    seen.add(endpoint.code);
+    if (!["PRIMARY", "SECONDARY", "DISEASE_SPECIFIC"].includes(endpoint.role)) problems.push(`${where}: role ${endpoint.role} is not PRIMARY, SECONDARY or DISEASE_SPECIFIC`);
+    if (!instruments.has(endpoint.instrument)) problems.push(`${where}: instrument ${endpoint.instrument} is not one of the plugin's instruments`);
+    if (!visits.includes(endpoint.defaultVisit)) problems.push(`${where}: default visit ${endpoint.defaultVisit} is not a follow-up visit with disease scores (${visits.join(", ")})`);
+    if (endpoint.kind === "CHANGE") {
+      if (endpoint.criterion !== undefined || endpoint.parameters !== undefined) problems.push(`${where}: a CHANGE endpoint takes no criterion or parameters`);
+    } else if (endpoint.kind === "RESPONSE") {
+      const criterion = plugin.responseCriteria.find((c) => c.code === endpoint.criterion);
+      if (!criterion) {
+        problems.push(`${where}: criterion ${endpoint.criterion ?? "(none)"} is not one of the plugin's response criteria`);
+        continue;
+      }
+      if (!criterion.instruments.includes(endpoint.instrument)) problems.push(`${where}: ${criterion.code} is not defined on ${endpoint.instrument} (${criterion.instruments.join(", ")})`);
+      const parameters = endpoint.parameters ?? {};
+      for (const p of validateInputs(criterion.parameters ?? [], parameters, "parameters.")) problems.push(`${where}: ${p.message}`);
+      const days = STUDY_DAY_PARAMETER_NAMES.filter((name) => parameters[name] !== undefined);
+      if (days.length) problems.push(`${where}: ${days.join(", ")} come from the visits' dates; do not fix them`);
+    } else problems.push(`${where}: kind ${String(endpoint.kind)} is not CHANGE or RESPONSE`);
+  }
+  return problems;
+}
+
 /**
  * Everything the core can check about a plugin on its own. `known` holds instruments of other
  * plugins and the shared instruments that criteria may refer to.
@@ -140,6 +184,7 @@ export function checkPlugin(plugin: DiseasePlugin, known: InstrumentDefinition[]
   }
   if (!own.has(plugin.primaryInstrument)) problems.push(`${plugin.id}: primary instrument ${plugin.primaryInstrument} is not one of its instruments`);
   const criteria = new Set<string>();
+  problems.push(...checkEndpoints(plugin));
   for (const criterion of plugin.responseCriteria) {
     const where = `${plugin.id}: criterion ${criterion.code}`;
     if (!UPPER_SNAKE.test(criterion.code)) problems.push(`${where} is not UPPER_SNAKE_CASE`);

@@ -1,4 +1,4 @@
-import type { DiseasePlugin, InstrumentDefinition, ResponseCriterion } from "../plugin-api";
+import type { DiseasePlugin, EfficacyEndpoint, InstrumentDefinition, ResponseCriterion } from "../plugin-api";
 import { InvalidInputError } from "../errors";
 import { checkPlugin } from "./check-plugin";
 
@@ -13,6 +13,11 @@ export interface RegisteredCriterion {
   plugin: DiseasePlugin;
 }
 
+export interface RegisteredEndpoint {
+  definition: EfficacyEndpoint;
+  plugin: DiseasePlugin;
+}
+
 /**
  * The plugins the service runs with, checked and indexed. Construction fails on any contract
  * violation or on an id or code used twice, so a broken plugin stops the service at start.
@@ -23,6 +28,7 @@ export class PluginRegistry {
   private readonly byId = new Map<string, DiseasePlugin>();
   private readonly instruments = new Map<string, RegisteredInstrument>();
   private readonly criteria = new Map<string, RegisteredCriterion>();
+  private readonly endpoints = new Map<string, RegisteredEndpoint>();
 
   constructor(plugins: DiseasePlugin[], generalInstruments: InstrumentDefinition[]) {
     this.plugins = plugins;
@@ -41,6 +47,11 @@ export class PluginRegistry {
         const taken = this.criteria.get(definition.code);
         if (taken) problems.push(`criterion ${definition.code} of ${plugin.id} is already declared by ${taken.plugin.id}`);
         else this.criteria.set(definition.code, { definition, plugin });
+      }
+      for (const definition of plugin.efficacyEndpoints ?? []) {
+        const taken = this.endpoints.get(definition.code);
+        if (taken) problems.push(`efficacy endpoint ${definition.code} of ${plugin.id} is already declared by ${taken.plugin.id}`);
+        else this.endpoints.set(definition.code, { definition, plugin });
       }
     }
     for (const plugin of plugins) problems.push(...checkPlugin(plugin, [...generalInstruments]));
@@ -71,6 +82,15 @@ export class PluginRegistry {
     const registered = this.criteria.get(code);
     if (registered) return registered;
     throw new InvalidInputError([{ field, message: `${field} ${JSON.stringify(code)} is not a known response criterion`, allowed: [...this.criteria.keys()].join(", ") }]);
+  }
+
+  endpoint(code: string): RegisteredEndpoint | undefined {
+    return this.endpoints.get(code);
+  }
+
+  /** A plugin's declared endpoints, in declaration order (empty for a plugin written before API 1.2). */
+  endpointsOf(pluginId: string): readonly EfficacyEndpoint[] {
+    return this.byId.get(pluginId)?.efficacyEndpoints ?? [];
   }
 
   allInstruments(): RegisteredInstrument[] {

@@ -268,6 +268,7 @@ describe("site isolation: an investigator of site 01 sees nothing of another sit
     }
     const patientIds = [...patientSite].filter(([, s]) => s === site01).slice(0, 2).concat(otherSites.map((s) => [...patientSite].find(([, ps]) => ps === s)!));
     const [disease] = (await t.data(`{ diseases { id } }`, undefined, manager)).diseases as Array<{ id: string }>;
+    const cohortCodes = ((await t.data(`{ study { cohorts { code } } }`, undefined, manager)).study.cohorts as Array<{ code: string }>).map((c) => c.code);
 
     for (const field of Object.values(queryType.getFields())) {
       if (SKIPPED_ROOTS.has(field.name)) continue;
@@ -280,6 +281,10 @@ describe("site isolation: an investigator of site 01 sees nothing of another sit
         for (const [key, site] of patientIds) roots.push(site === site01 ? walker.root(field, `(id: "${toGlobalId("Patient", key)}")`) : { head: `patient(id: "${toGlobalId("Patient", key)}")`, children: [leaf("__typename"), leaf("id")] });
       } else if (field.name === "disease") {
         roots.push(walker.root(field, `(id: "${disease.id}")`));
+      } else if (field.name === "clinicalEfficacy") {
+        // Each cohort's primary endpoint. Its rows carry pseudonyms, not ids: that they are site 01's only is
+        // checked against the database in tests/api/efficacy.test.ts.
+        for (const code of cohortCodes) roots.push(walker.root(field, `(disease: "${code}")`));
       } else if (field.name.endsWith("Groups")) {
         const by = getNamedType(field.args.find((a) => a.name === "by")!.type);
         if (!isEnumType(by)) throw new Error(`${field.name}(by:) is not an enum list`);

@@ -45,6 +45,10 @@ describe.each(plugins.map((p) => [p.id, p] as const))("plugin %s", (_id, plugin)
     expect(checkPlugin(plugin, generalInstruments)).toEqual([]);
   });
 
+  it("declares its efficacy endpoints, one of them PRIMARY (plugin API 1.2)", () => {
+    expect(plugin.efficacyEndpoints?.filter((e) => e.role === "PRIMARY")).toHaveLength(1);
+  });
+
   describe.each(plugin.instruments.map((i) => [i.code, i] as const))("instrument %s", (_code, instrument) => {
     it("accepts valid inputs", () => {
       expect(rejectedFields(instrument, validInputs(instrument))).toEqual([]);

@@ -114,6 +114,14 @@ export const DEIDENTIFICATION: Record<string, Record<string, AnalystDecision>> =
   ImmuneProfileDroppedParameter: { parameter: CATALOGUE, reason: COMPUTED },
   ImmuneProfileLoading: { parameter: CATALOGUE },
   ImmuneProfilePatient: { subjectCode: PSEUDONYM, cohortCode: CATALOGUE, siteCode: kept("the site is an institution named in the protocol, not a person"), note: COMPUTED },
+  EfficacyEndpoint: all(["code", "label", "diseaseId", "instrument", "criterion", "defaultVisit", "description"], CATALOGUE),
+  ClinicalEfficacy: all(["cohortCode", "diseaseId", "label", "visit"], CATALOGUE),
+  CrossDiseaseEfficacy: { ...all(["visit", "immuneParameter", "immuneVisit", "baselineVisit"], CATALOGUE), adjustmentNote: COMPUTED },
+  CrossDiseaseRow: all(["cohortCode", "diseaseId", "label", "visit", "scoreInstrument", "responseEndpoint"], CATALOGUE),
+  ImmuneClinicalCorrelation: all(["immuneParameter", "immuneVisit", "baselineVisit", "visit"], CATALOGUE),
+  CorrelationGroup: all(["cohortCode", "diseaseId", "label", "scoreInstrument"], CATALOGUE),
+  CorrelationPoint: { subjectCode: PSEUDONYM, cohortCode: CATALOGUE },
+  EfficacyPatient: { subjectCode: PSEUDONYM, cohortCode: CATALOGUE, siteCode: kept("the site is an institution named in the protocol, not a person"), category: CODE, note: COMPUTED },
 };
 
 /** `PatientAggregates`, `PatientGroup`, `PatientGroupKey` → `Patient`: the record type they summarise. */

@@ -21,7 +21,7 @@ export async function checkVisitCodes(manager: EntityManager, codes: Record<stri
   return schedule;
 }
 
-async function findParameter(manager: EntityManager, code: string): Promise<ImmuneParameter> {
+export async function findParameter(manager: EntityManager, code: string): Promise<ImmuneParameter> {
   const entry = await manager.findOneBy(ImmuneParameter, { code });
   if (!entry) throw invalidInput("parameter", `names no immune parameter (got ${JSON.stringify(code)})`, "a code of immuneParameters");
   return entry;

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
-import type { ConfidenceInterval as Interval, Estimate, GeometricMeanFoldChange, NotEstimable, PairedTTest, SampleSummary, WilcoxonSignedRank } from "./statistics";
+import type { ConfidenceInterval as Interval, Estimate, GeometricMeanFoldChange, NotEstimable, PairedTTest, Proportion, SampleSummary, SpearmanCorrelation, WilcoxonSignedRank } from "./statistics";
 import { NotEstimableReason, SignedRankMethod } from "./statistics";
 
 registerEnumType(NotEstimableReason, { name: "NotEstimableReason", description: "Why a statistic could not be computed." });
@@ -129,5 +129,38 @@ export class PairedTestResult {
       method: "paired t-test (R t.test, paired)",
       notEstimable: notes,
     });
+  }
+}
+
+@ObjectType({ description: "A proportion with its Wilson score 95 % CI without continuity correction (R's prop.test(x, n, correct = FALSE)$conf.int). Null figures are listed in notEstimable." })
+export class ProportionResult {
+  @Field(() => Int) successes: number;
+  @Field(() => Int) n: number;
+  @Field(() => Float, { nullable: true, description: "successes ÷ n; null when n = 0." }) estimate: number | null;
+  @Field(() => ConfidenceInterval, { nullable: true }) ci: ConfidenceInterval | null;
+  @Field(() => [NotEstimableStatistic]) notEstimable: NotEstimableStatistic[];
+
+  static of(successes: number, n: number, p: Estimate<Proportion>): ProportionResult {
+    const notes: NotEstimableStatistic[] = [];
+    const r = take(p, "estimate", notes, (v) => v);
+    if (!p.estimable) notes.push(note("ci", p));
+    return Object.assign(new ProportionResult(), { successes, n, estimate: r?.estimate ?? null, ci: r ? interval(r.ci) : null, notEstimable: notes });
+  }
+}
+
+@ObjectType({ description: "Spearman's rank correlation (average ranks for ties) with its two-sided p-value (t approximation on n − 2 df, as SciPy's spearmanr) and a Fisher-z 95 % CI with the Fieller–Hartley–Pearson variance 1.06/(n − 3). Null figures are listed in notEstimable." })
+export class SpearmanResult {
+  @Field(() => Int, { description: "Pairs used." }) n: number;
+  @Field(() => Float, { nullable: true }) rho: number | null;
+  @Field(() => Float, { nullable: true, description: "Two-sided, unadjusted." }) p: number | null;
+  @Field(() => ConfidenceInterval, { nullable: true }) ci: ConfidenceInterval | null;
+  @Field(() => [NotEstimableStatistic]) notEstimable: NotEstimableStatistic[];
+
+  static of(n: number, s: Estimate<SpearmanCorrelation>): SpearmanResult {
+    const notes: NotEstimableStatistic[] = [];
+    const r = take(s, "rho", notes, (v) => v);
+    if (!s.estimable) notes.push(note("p", s), note("ci", s));
+    const ci = s.estimable ? take(s.ci, "ci", notes, (c) => interval(c.interval)) : null;
+    return Object.assign(new SpearmanResult(), { n, rho: r?.rho ?? null, p: r?.p ?? null, ci, notEstimable: notes });
   }
 }

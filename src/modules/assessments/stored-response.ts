@@ -10,7 +10,11 @@ import { studyDayOf } from "../visits/study-day";
 import { Visit } from "../visits/visit.entity";
 import { ClinicalAssessment } from "./clinical-assessment.entity";
 
-function observation(assessment: ClinicalAssessment, sameVisit: ClinicalAssessment[], companions: string[], studyDay: number | undefined): Observation {
+/** What a criterion reads of a stored assessment. */
+export type StoredScore = Pick<ClinicalAssessment, "instrumentCode" | "score" | "inputs" | "components">;
+
+/** A stored assessment as a criterion's observation, with the companion instruments stored at the same visit. */
+export function observation(assessment: StoredScore, sameVisit: readonly StoredScore[], companions: readonly string[], studyDay: number | undefined): Observation {
   const byCode = new Map(sameVisit.map((a) => [a.instrumentCode, a]));
   const companionObservations: Record<string, Observation> = {};
   for (const code of companions) {
