@@ -224,6 +224,29 @@ describe.each(testDatabases)("efficacy endpoints on the demo trial (%s)", (kind)
     expect(seen.patientRows.some((p: any) => p.note !== null)).toBe(true);
   });
 
+  it("the per-protocol population is decided at the analysed visit: a patient whose visit was not performed is left out of it, kept (not evaluable) among all treated", async () => {
+    const m = t.dataSource.manager;
+    const ra = await m.findOneByOrFail(Cohort, { code: "RA" });
+    const d183 = await m.findOneByOrFail(PlannedVisit, { cohortId: ra.id, code: "D183" });
+    const visit = await m.findOneOrFail(Visit, { where: { plannedVisitId: d183.id, performed: true }, order: { id: "ASC" } });
+    const subject = (await m.findOneByOrFail(Patient, { id: visit.patientId })).subjectCode;
+    await m.update(Visit, visit.id, { performed: false });
+    try {
+      const lenient = { population: "PER_PROTOCOL", maxMissedDoses: 1000 };
+      const { clinicalEfficacy: perProtocol } = await t.data(EFFICACY, { disease: "RA", visit: "D183", filter: lenient });
+      const { clinicalEfficacy: treated } = await t.data(EFFICACY, { disease: "RA", visit: "D183" });
+      expect(perProtocol.population.description).toMatch(/per protocol/i);
+      expect(treated.patientRows.find((p: any) => p.subjectCode === subject)).toMatchObject({ evaluable: false, reason: "VISIT_NOT_PERFORMED" });
+      expect(perProtocol.patientRows.map((p: any) => p.subjectCode)).not.toContain(subject);
+      expect(perProtocol.notEvaluable.map((c: any) => c.reason)).not.toContain("VISIT_NOT_PERFORMED");
+      // the others are the same patients with the same figures
+      const kept = treated.patientRows.filter((p: any) => p.reason !== "VISIT_NOT_PERFORMED" && p.reason !== "NO_FOLLOW_UP_VISIT");
+      expect(perProtocol.patientRows).toEqual(kept);
+    } finally {
+      await m.update(Visit, visit.id, { performed: true });
+    }
+  });
+
   it("an empty population and a disease without any evaluable patient: not estimable with reasons, never NaN", async () => {
     const { crossDiseaseEfficacy: empty } = await t.data(CROSS, { filter: { minAge: 150 } });
     for (const row of empty.rows) {

@@ -54,7 +54,10 @@ export async function loadEndpointAssessments(manager: EntityManager, access: Ac
   const assessmentScope = scopeCondition("ClinicalAssessment", "a", scope, params) ?? "1=1";
   const instruments = request.instruments.length ? params.bindList(request.instruments) : "(NULL)";
   // One condition per cohort (each may read its endpoint at its own visit): the statement stays one.
-  const followUps = request.cohorts.map((c) => `("pv"."cohortId" = ${params.bind(c.cohortId)} AND "pv"."code" = ${params.bind(c.visit)})`).join(" OR ");
+  const followUpsOf = (alias: string) => request.cohorts.map((c) => `("${alias}"."cohortId" = ${params.bind(c.cohortId)} AND "${alias}"."code" = ${params.bind(c.visit)})`).join(" OR ");
+  const followUps = followUpsOf("pv");
+  // The per-protocol population is decided at the analysed visit: the patient's cohort's follow-up visit.
+  const analysedVisit = `(SELECT "fpv"."id" FROM "planned_visit" "fpv" WHERE "fpv"."cohortId" = "p"."cohortId" AND (${followUpsOf("fpv")}))`;
   const sql = `
     SELECT "p"."id" AS "patientId", "p"."subjectCode" AS "subjectCode", "p"."cohortId" AS "cohortId", "s"."code" AS "siteCode",
            CAST("p"."treatmentStartDate" AS VARCHAR(10)) AS "day1",
@@ -74,7 +77,7 @@ export async function loadEndpointAssessments(manager: EntityManager, access: Ac
       AND "a"."instrumentCode" IN ${instruments} AND ${assessmentScope}
     WHERE "p"."cohortId" IN ${params.bindList(request.cohorts.map((c) => c.cohortId))}
       AND ${patientScope}
-      AND ${populationCondition(request.population, params, { patient: "p", cohort: "c", site: "s" })}
+      AND ${populationCondition(request.population, params, { patient: "p", cohort: "c", site: "s", plannedVisitId: analysedVisit })}
     ORDER BY "p"."cohortId", "p"."subjectCode", "vv"."visitId"`;
   const [query, values] = manager.connection.driver.escapeQueryWithParameters(sql, params.values, {});
   const rows: Array<Record<string, unknown>> = await manager.query(query, values);
