@@ -60,7 +60,7 @@ export class CrossDiseaseEfficacyResolver {
 
   @Query(() => ImmuneClinicalCorrelation, {
     description:
-      "Spearman correlation (average ranks for ties; p from the t approximation as SciPy's spearmanr; Fisher-z 95 % CI) between each patient's immune fold change " +
+      "Spearman correlation (average ranks for ties; p exact over every pairing of the ranks up to 9 pairs without ties, as R's cor.test, else the t approximation as SciPy's spearmanr; Fisher-z 95 % CI) between each patient's immune fold change " +
       "(default Treg % of CD4, D8 ÷ baseline) and the percent improvement of the disease's primary score, per disease and pooled, with the per-patient points. " +
       "Same filter and site scope as the other analyses.",
   })

@@ -148,7 +148,7 @@ export class ProportionResult {
   }
 }
 
-@ObjectType({ description: "Spearman's rank correlation (average ranks for ties) with its two-sided p-value (t approximation on n − 2 df, as SciPy's spearmanr) and a Fisher-z 95 % CI with the Fieller–Hartley–Pearson variance 1.06/(n − 3). Null figures are listed in notEstimable." })
+@ObjectType({ description: "Spearman's rank correlation (average ranks for ties) with its two-sided p-value (exact over every pairing of the ranks for up to 9 pairs without ties, as R's cor.test; otherwise the t approximation on n − 2 df, as SciPy's spearmanr) and a Fisher-z 95 % CI with the Fieller–Hartley–Pearson variance 1.06/(n − 3). Null figures are listed in notEstimable." })
 export class SpearmanResult {
   @Field(() => Int, { description: "Pairs used." }) n: number;
   @Field(() => Float, { nullable: true }) rho: number | null;

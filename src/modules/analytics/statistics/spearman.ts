@@ -10,16 +10,49 @@ export interface SpearmanCorrelation {
   /** Pearson correlation of the average ranks. */
   readonly rho: number;
   /**
-   * Two-sided p from the t approximation t = ρ·√((n − 2)/(1 − ρ²)) on n − 2 df, as SciPy's `spearmanr`
-   * (R's `cor.test(method = "spearman")` differs without ties: AS 89 / exact for small n).
+   * Two-sided p. Up to {@link EXACT_MAX_N} pairs without ties: exact, from all n! pairings of the ranks
+   * (the share of pairings whose S = Σd² lies at least as far from its mean as the observed one; R's
+   * `cor.test(method = "spearman")` gives the same for such samples). Otherwise the t approximation
+   * t = ρ·√((n − 2)/(1 − ρ²)) on n − 2 df, as SciPy's `spearmanr` (R uses AS 89's Edgeworth series there
+   * when there are no ties). The t approximation answers p = 0 for |ρ| = 1, which no small sample supports:
+   * with 4 patients, a perfect order happens by chance in 2 pairings of 24.
    */
   readonly p: number;
-  readonly pMethod: "T_APPROXIMATION";
+  readonly pMethod: "EXACT" | "T_APPROXIMATION";
   /**
    * Fisher-z interval with Fieller, Hartley & Pearson's (1957) variance 1.06/(n − 3) for a rank
    * correlation: tanh(atanh ρ ± z(1 − α/2)·√(1.06/(n − 3))). Needs n ≥ 4 and |ρ| < 1.
    */
   readonly ci: Estimate<{ readonly interval: ConfidenceInterval }>;
+}
+
+/** Largest sample whose p is computed exactly (9! = 362,880 pairings). */
+export const EXACT_MAX_N = 9;
+
+/** Exact two-sided p of S = Σ(rank x − rank y)² over every pairing of the ranks 1…n (Heap's algorithm). */
+function exactSpearmanP(rx: readonly number[], ry: readonly number[]): number {
+  const n = rx.length;
+  const centre = (n * n * n - n) / 6;
+  const observed = Math.abs(rx.reduce((sum, r, i) => sum + (r - ry[i]) ** 2, 0) - centre);
+  const perm = Array.from({ length: n }, (_, i) => i + 1);
+  const c = new Array<number>(n).fill(0);
+  const atLeastAsFar = () => Math.abs(perm.reduce((sum, r, i) => sum + (i + 1 - r) ** 2, 0) - centre) >= observed - 1e-9;
+  let count = atLeastAsFar() ? 1 : 0;
+  let total = 1;
+  for (let i = 1; i < n; ) {
+    if (c[i] < i) {
+      const j = i % 2 === 0 ? 0 : c[i];
+      [perm[j], perm[i]] = [perm[i], perm[j]];
+      total++;
+      if (atLeastAsFar()) count++;
+      c[i]++;
+      i = 1;
+    } else {
+      c[i] = 0;
+      i++;
+    }
+  }
+  return count / total;
 }
 
 /** Spearman's rank correlation of paired observations (ties get average ranks). */
@@ -43,7 +76,9 @@ export function spearman(x: readonly number[], y: readonly number[], level = 0.9
   }
   const rho = Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
   const df = n - 2;
-  const p = Math.abs(rho) === 1 ? 0 : capP(2 * tCdf(-Math.abs(rho * Math.sqrt(df / (1 - rho * rho))), df));
+  const untied = (ranks: readonly number[]) => ranks.every(Number.isInteger) && new Set(ranks).size === n;
+  const exact = n <= EXACT_MAX_N && untied(rx) && untied(ry);
+  const p = exact ? exactSpearmanP(rx, ry) : Math.abs(rho) === 1 ? 0 : capP(2 * tCdf(-Math.abs(rho * Math.sqrt(df / (1 - rho * rho))), df));
   let ci: SpearmanCorrelation["ci"];
   if (n < 4) ci = notEstimable(NotEstimableReason.TOO_FEW_OBSERVATIONS, `${n} pairs; a Fisher-z interval needs at least 4`);
   else if (Math.abs(rho) === 1) ci = notEstimable(NotEstimableReason.PERFECT_CORRELATION, `ρ = ${rho}; its Fisher-z transform is infinite`);
@@ -52,5 +87,5 @@ export function spearman(x: readonly number[], y: readonly number[], level = 0.9
     const half = normalQuantile(1 - (1 - level) / 2, 0, 1) * Math.sqrt(1.06 / (n - 3));
     ci = estimated({ interval: { lower: Math.tanh(z - half), upper: Math.tanh(z + half), level } });
   }
-  return estimated({ n, rho, p, pMethod: "T_APPROXIMATION" as const, ci });
+  return estimated({ n, rho, p, pMethod: exact ? ("EXACT" as const) : ("T_APPROXIMATION" as const), ci });
 }

@@ -32,3 +32,24 @@ print(f"THREE rho p: {float(res.statistic):.15g} {float(res.pvalue):.15g}")
 #   TIES rho p lower upper: 0.762959385165011 0.0167822698344513 0.177550170338482 0.949538207760289
 #   NEGATIVE rho p lower upper: -0.9 0.0373860734684987 -0.993952261547089 -0.0453131191825803
 #   THREE rho p: 0.5 0.666666666666667
+
+
+# Exact two-sided p for samples without ties (n <= 9): every pairing of the ranks, as R's cor.test gives
+# for such samples (e.g. NEGATIVE: S = 38, p = 0.08333). Enumerated here independently of the service.
+import itertools
+
+
+def exact(label, x, y):
+    rx, ry = stats.rankdata(x), stats.rankdata(y)
+    n = len(x)
+    centre = (n ** 3 - n) / 6
+    s_obs = abs(sum((a - b) ** 2 for a, b in zip(rx, ry)) - centre)
+    perms = list(itertools.permutations(ry))
+    far = sum(1 for p in perms if abs(sum((a - b) ** 2 for a, b in zip(rx, p)) - centre) >= s_obs - 1e-9)
+    print(f"{label} exact rho p: {float(stats.spearmanr(x, y).statistic):.15g} {far / len(perms):.15g}")
+
+
+exact("NEGATIVE", [3.1, 0.4, 2.2, 5.5, 1.0], [1.0, 2.5, 2.0, 0.1, 1.9])
+exact("PERFECT4", [1, 2, 3, 4], [2, 4, 6, 9])
+exact("NINE", [2.1, 3.4, 1.2, 8.8, 5.5, 6.1, 7.7, 4.3, 9.0], [1.0, 2.2, 3.1, 6.5, 4.4, 9.9, 7.0, 5.2, 8.1])
+exact("THREE", [1, 2, 3], [1, 3, 2])
