@@ -14,7 +14,7 @@ import { corsPolicy, securityHeaders } from "./http-security";
 import { internalServerError } from "./graphql/format-error";
 import { QUERY_LIMITS } from "./graphql/limits";
 import { jwtSecret } from "./modules/access/jwt-secret";
-import { DEFAULT_ATTEMPT_LIMITS, memoryStores } from "./modules/access/password-attempts";
+import { attemptStoresFor, DEFAULT_ATTEMPT_LIMITS } from "./modules/access/password-attempts";
 import { resolveAuditKey } from "./modules/audit/audit-key";
 import { negotiateResponseType } from "./graphql/over-http";
 import { Study } from "./modules/study/study.entity";
@@ -99,7 +99,8 @@ export async function startServer(config: Config, plugins: DiseasePlugin[], log:
     maxExecutionMs: config.queryTimeoutMs,
     maxFailedAttempts: config.maxFailedAttempts,
     hashingConcurrency: config.hashingConcurrency,
-    attemptStores: memoryStores({
+    // Shared by every server process on PostgreSQL; in this process's memory on SQLite.
+    attemptStores: attemptStoresFor(dataSource, {
       perAddress: { ...DEFAULT_ATTEMPT_LIMITS.perAddress, attempts: config.passwordAttemptsPerAddress },
       perAccount: { ...DEFAULT_ATTEMPT_LIMITS.perAccount, attempts: config.passwordAttemptsPerAccount },
     }),

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { PASSWORD_ATTEMPT_TABLE } from "./migrations/1765200000000-password-attempt-counts";
 
 /*
  * PostgreSQL deployments with two roles: the owner of the schema runs the migrations (DATABASE_MIGRATION_URL),
@@ -17,7 +18,8 @@ export async function currentRole(dataSource: DataSource): Promise<string> {
 
 /**
  * Grants `role` what the service needs on the schema `owner` has just migrated, and no more: read,
- * insert and update on the data tables (DELETE only on role_assignment), INSERT and SELECT only on
+ * insert and update on the data tables (DELETE only on role_assignment and on the password-attempt
+ * counts, whose expired rows the limiter clears), INSERT and SELECT only on
  * audit_event, SELECT on the migrations table (to see that none is pending), and the sequences behind
  * generated ids. Run after every migration, as the owner: new tables get their grants too, and
  * privileges granted by hand beyond these are taken back.
@@ -32,6 +34,10 @@ export async function grantServiceRole(owner: DataSource, role: string): Promise
     await manager.query(`GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA ${inSchema} TO ${who}`);
     // Clinical data is never deleted (records are marked removed); only a revoked role's assignment is.
     await manager.query(`GRANT DELETE ON role_assignment TO ${who}`);
+    // The attempt limiter (RateLimiterPostgres) upserts counts and deletes those expired an hour ago.
+    // A schema from before that table's migration has none to grant on.
+    const [{ counts }] = await manager.query(`SELECT to_regclass($1) IS NOT NULL AS counts`, [PASSWORD_ATTEMPT_TABLE]);
+    if (counts) await manager.query(`GRANT DELETE ON ${quoteIdentifier(PASSWORD_ATTEMPT_TABLE)} TO ${who}`);
     await manager.query(`REVOKE ALL ON audit_event FROM ${who}`);
     await manager.query(`GRANT SELECT, INSERT ON audit_event TO ${who}`);
     await manager.query(`REVOKE ALL ON migrations FROM ${who}`);

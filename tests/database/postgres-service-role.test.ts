@@ -88,12 +88,17 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)("the service as a PostgreSQL rol
     expect(before).toBeGreaterThan(0); // the demo trial, loaded by the service role
     const failed = await post(`mutation { signIn(username: "nobody", password: "wrong") { token } }`);
     expect(failed.errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    // The attempt was counted by the role, in the table shared by every server process.
+    expect(await server.app.dataSource.query(`SELECT key, points FROM password_attempt ORDER BY key`)).toEqual([
+      { key: "password-attempt-account:nobody", points: 1 },
+      { key: expect.stringMatching(/^password-attempt-address:.*127\.0\.0\.1$/), points: 1 },
+    ]);
     expect(await server.app.dataSource.manager.count(AuditEvent)).toBe(before + 1);
     const { data } = await post(VERIFY, await bearer(server, "demo-auditor"));
     expect(data.verifyAuditTrail).toEqual({ valid: true, checked: before + 1, problem: null });
   }, 120_000);
 
-  it("refuses UPDATE, DELETE, TRUNCATE, upserts and disabling or dropping the triggers of audit_event to the role", async () => {
+  it("refuses UPDATE, DELETE, TRUNCATE, upserts and disabling or dropping the triggers of audit_event to the role; lets it clear expired attempt counts", async () => {
     await admin(async (client) => {
       const count = async () => Number((await client.query(`SELECT count(*) AS n FROM audit_event`)).rows[0].n);
       const rows = await count();
@@ -108,6 +113,9 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)("the service as a PostgreSQL rol
       // Clinical records are marked removed, never deleted: the role cannot delete them either.
       await expect(client.query(`DELETE FROM patient`)).rejects.toThrow(/permission denied/);
       expect(await count()).toBe(rows);
+      // The attempt limiter clears expired counts: the one delete on a table other than role_assignment.
+      await client.query(`INSERT INTO password_attempt VALUES ('password-attempt-account:expired', 1, 0)`);
+      expect((await client.query(`DELETE FROM password_attempt WHERE expire < $1`, [Date.now() - 3_600_000])).rowCount).toBe(1);
     }, serviceUrl);
   });
 

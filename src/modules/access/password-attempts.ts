@@ -1,5 +1,7 @@
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import type { DataSource } from "typeorm";
+import { PASSWORD_ATTEMPT_TABLE } from "../../db/migrations/1765200000000-password-attempt-counts";
 import { tooManyRequests } from "../../errors";
 
 /** How many password attempts (sign-in and signature together) one key may make in a window. */
@@ -26,16 +28,32 @@ export interface AttemptStores {
   byAccount: RateLimiterAbstract;
 }
 
-/**
- * Counts in this process's memory: right for one server process. Several processes behind a load
- * balancer need a shared count: pass limiters of a shared store instead (e.g. rate-limiter-flexible's
- * RateLimiterPostgres on the service's own database, with the same points and duration).
- */
+const KEY_PREFIX = { byAddress: "password-attempt-address", byAccount: "password-attempt-account" } as const;
+
+/** Counts in this process's memory: right for one server process (SQLite). */
 export function memoryStores(limits: AttemptLimits = DEFAULT_ATTEMPT_LIMITS): AttemptStores {
   return {
-    byAddress: new RateLimiterMemory({ keyPrefix: "password-attempt-address", points: limits.perAddress.attempts, duration: limits.perAddress.seconds }),
-    byAccount: new RateLimiterMemory({ keyPrefix: "password-attempt-account", points: limits.perAccount.attempts, duration: limits.perAccount.seconds }),
+    byAddress: new RateLimiterMemory({ keyPrefix: KEY_PREFIX.byAddress, points: limits.perAddress.attempts, duration: limits.perAddress.seconds }),
+    byAccount: new RateLimiterMemory({ keyPrefix: KEY_PREFIX.byAccount, points: limits.perAccount.attempts, duration: limits.perAccount.seconds }),
   };
+}
+
+/**
+ * Counts in the service's own PostgreSQL database, through its pool, so that every server process
+ * behind a load balancer shares them. Both limiters use the one table a migration created (the service
+ * role may not create tables), told apart by their key prefix; each upsert is one atomic statement.
+ * No in-memory insurance limiter: a failing store refuses the attempt (see PasswordAttempts). The
+ * expiry is each process's clock, so the hosts' clocks must agree (NTP) to within the windows' margin.
+ */
+export function postgresStores(dataSource: DataSource, limits: AttemptLimits = DEFAULT_ATTEMPT_LIMITS): AttemptStores {
+  const store = (keyPrefix: string, rate: AttemptRate) =>
+    new RateLimiterPostgres({ storeClient: dataSource, storeType: "typeorm", tableName: PASSWORD_ATTEMPT_TABLE, tableCreated: true, keyPrefix, points: rate.attempts, duration: rate.seconds });
+  return { byAddress: store(KEY_PREFIX.byAddress, limits.perAddress), byAccount: store(KEY_PREFIX.byAccount, limits.perAccount) };
+}
+
+/** The stores for a database: shared on PostgreSQL (several processes), in memory on SQLite (one). */
+export function attemptStoresFor(dataSource: DataSource, limits: AttemptLimits = DEFAULT_ATTEMPT_LIMITS): AttemptStores {
+  return dataSource.options.type === "postgres" ? postgresStores(dataSource, limits) : memoryStores(limits);
 }
 
 /** Longest username kept as a key: longer input cannot name an account (accounts.ts) and should not grow the store. */
