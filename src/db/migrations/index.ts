@@ -6,6 +6,7 @@ import { OneLiveVisitPerPlannedVisit1764400000000 } from "./1764400000000-one-li
 import { AssessmentLabSources1764560000000 } from "./1764560000000-assessment-lab-sources";
 import { AccountLockoutAndTokenRevocation1765000000000 } from "./1765000000000-account-lockout-and-token-revocation";
 import { KeyedAuditChain1765100000000 } from "./1765100000000-keyed-audit-chain";
+import { AssessmentsByPatient1765200000000 } from "./1765200000000-assessments-by-patient";
 
 /** Every migration, oldest first. Schema changes are made only through these. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   AssessmentLabSources1764560000000,
   AccountLockoutAndTokenRevocation1765000000000,
   KeyedAuditChain1765100000000,
+  AssessmentsByPatient1765200000000,
 ];
