@@ -18,9 +18,9 @@ import { importTrial, rawPreparedInserts } from "./bench/bulk-import";
 import type { ImportFigure } from "./bench/bulk-import";
 import { withPeakRss } from "./bench/memory";
 import type { MemoryFigure } from "./bench/memory";
-import { scaleQueries } from "./bench/scale-queries";
+import { ADVERSE_EVENT_GROUPS, FILTERED_PATIENTS, scaleQueries } from "./bench/scale-queries";
 import type { ScaleQuery } from "./bench/scale-queries";
-import { cohortOverviewSql, patientTimelineSql } from "./bench/sql-views";
+import { adverseEventGroupsSql, cohortOverviewSql, filteredPatientsSql, patientTimelineSql } from "./bench/sql-views";
 import { Access } from "../src/modules/access/access";
 
 /*
@@ -234,6 +234,19 @@ async function measureViews(app: App, dataSource: DataSource, patientId: number,
         const scored = patients.filter((patient) => patient.latestActivity).length;
         return `cohorts ${study?.cohorts.length ?? 0}, patients on the page ${patients.length} (with a latest activity ${scored}), status groups ${patientGroups.length}`;
       },
+    },
+    {
+      name: "filtered patient list",
+      graphql: () => execute(app, FILTERED_PATIENTS),
+      sql: () => filteredPatientsSql(dataSource) as Promise<never>,
+      describe: ({ patients }: Awaited<ReturnType<typeof filteredPatientsSql>>) => `${patients.totalCount} patients match, ${patients.nodes.length} on the page`,
+    },
+    {
+      name: "group-by (adverse events)",
+      graphql: () => execute(app, ADVERSE_EVENT_GROUPS),
+      sql: () => adverseEventGroupsSql(dataSource) as Promise<never>,
+      describe: ({ adverseEventGroups }: Awaited<ReturnType<typeof adverseEventGroupsSql>>) =>
+        `${adverseEventGroups.length} groups, ${adverseEventGroups.reduce((n, g) => n + g.count, 0)} adverse events`,
     },
   ];
   const figures: ViewFigure[] = [];

@@ -16,19 +16,21 @@ export interface ScaleQuery {
   variables?: (patientId: string) => Record<string, unknown>;
 }
 
+/** Completed patients whose Treg % exceeded 8 at D8: a page of 50 and the total (views 1 and 5). */
+export const FILTERED_PATIENTS = `{ patients(first: 50, where: { status: { eq: COMPLETED }, immuneMeasurements: { some: { parameter: { eq: "TREG_PCT_CD4" }, visit: { plannedVisit: { code: { eq: "D8" } } }, value: { gt: 8 } } } }) {
+  totalCount nodes { id subjectCode status } } }`;
+
+/** A cross-disease group-by (views 1 and 5). */
+export const ADVERSE_EVENT_GROUPS = `{ adverseEventGroups(by: [DISEASE, GRADE]) { key { disease grade } count } }`;
+
 export function scaleQueries(queriesDir: string): ScaleQuery[] {
   const documented = (file: string) => readFileSync(join(queriesDir, file), "utf8");
   return [
     { name: "patient timeline", kind: "paged", query: documented("patient-timeline.graphql"), variables: (id) => ({ id }) },
     { name: "cohort overview", kind: "paged", query: documented("cohort-overview.graphql") },
-    {
-      name: "filtered patient list",
-      kind: "paged",
-      query: `{ patients(first: 50, where: { status: { eq: COMPLETED }, immuneMeasurements: { some: { parameter: { eq: "TREG_PCT_CD4" }, visit: { plannedVisit: { code: { eq: "D8" } } }, value: { gt: 8 } } } }) {
-        totalCount nodes { id subjectCode status } } }`,
-    },
+    { name: "filtered patient list", kind: "paged", query: FILTERED_PATIENTS },
     { name: "patients by disease and status", kind: "aggregate", query: `{ patientGroups(by: [DISEASE, STATUS]) { key { disease status } count ageAtInclusion { mean } } }` },
-    { name: "adverse events by disease and grade", kind: "aggregate", query: `{ adverseEventGroups(by: [DISEASE, GRADE]) { key { disease grade } count } }` },
+    { name: "adverse events by disease and grade", kind: "aggregate", query: ADVERSE_EVENT_GROUPS },
     {
       name: "Treg % by disease and visit",
       kind: "aggregate",
