@@ -35,6 +35,8 @@ type Row = Record<string, unknown>;
 type Insert = (values: unknown[]) => Promise<void>;
 
 interface RawConnection {
+  /** Statements sent before waiting: node-sqlite3 queues them; pg wants one at a time (queueing is deprecated). */
+  inFlight: number;
   begin(): Promise<void>;
   commit(): Promise<void>;
   /** A prepared INSERT of `columns` into `table`, and how to release it. */
@@ -50,6 +52,7 @@ async function rawConnection(dataSource: DataSource): Promise<RawConnection & { 
     const db = handle as import("sqlite3").Database;
     const exec = (sql: string) => new Promise<void>((ok, fail) => db.exec(sql, (error) => (error ? fail(error) : ok())));
     return {
+      inFlight: IN_FLIGHT,
       begin: () => exec("BEGIN"),
       commit: () => exec("COMMIT"),
       prepare(table, columns) {
@@ -64,6 +67,7 @@ async function rawConnection(dataSource: DataSource): Promise<RawConnection & { 
   }
   const client = handle as import("pg").PoolClient;
   return {
+    inFlight: 1,
     begin: async () => void (await client.query("BEGIN")),
     commit: async () => void (await client.query("COMMIT")),
     prepare(table, columns) {
@@ -81,7 +85,7 @@ async function copy(connection: RawConnection, table: string, rows: Row[]): Prom
   let inFlight: Promise<void>[] = [];
   for (const row of rows) {
     inFlight.push(insert(columns.map((c) => row[c])));
-    if (inFlight.length >= IN_FLIGHT) {
+    if (inFlight.length >= connection.inFlight) {
       await Promise.all(inFlight);
       inFlight = [];
     }
