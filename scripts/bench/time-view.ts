@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { plugins } from "../../plugins";
 import { createApp } from "../../src/app";
@@ -7,14 +7,15 @@ import { openDatabase } from "../../src/db/data-source";
 import { Access } from "../../src/modules/access/access";
 
 /*
- * `node dist/scripts/bench/time-view.js <file.sqlite> [query file] [runs]`: the latency of one documented
- * query (default: the cohort overview) on an existing SQLite database, e.g. one written by `generate`,
- * before and after a change of index (docs/benchmarks.md, "Indexes").
+ * `node dist/scripts/bench/time-view.js <file.sqlite> [query file] [runs] [variables JSON]`: the latency of
+ * one query (a file of docs/queries, or a path; default: the cohort overview) on an existing SQLite
+ * database, e.g. one written by `generate`, before and after a change of index (docs/benchmarks.md, "Indexes").
  */
 async function main() {
-  const [sqlitePath, queryFile = "cohort-overview.graphql", runs = "7"] = process.argv.slice(2);
-  if (!sqlitePath) throw new Error("usage: time-view.js <file.sqlite> [query file in docs/queries] [runs]");
-  const query = readFileSync(join(__dirname, "..", "..", "..", "docs", "queries", queryFile), "utf8");
+  const [sqlitePath, queryFile = "cohort-overview.graphql", runs = "7", variables = "{}"] = process.argv.slice(2);
+  if (!sqlitePath) throw new Error("usage: time-view.js <file.sqlite> [query file] [runs] [variables JSON]");
+  const documented = join(__dirname, "..", "..", "..", "docs", "queries", queryFile);
+  const query = readFileSync(existsSync(documented) ? documented : queryFile, "utf8");
   const dataSource = await openDatabase({ sqlitePath });
   const app = await createApp(dataSource, plugins);
   await app.apollo.start();
@@ -22,7 +23,7 @@ async function main() {
     const times: number[] = [];
     for (let i = 0; i < Number(runs); i++) {
       const started = process.hrtime.bigint();
-      const response = await app.apollo.executeOperation({ query }, { contextValue: app.context(Access.system()) });
+      const response = await app.apollo.executeOperation({ query, variables: JSON.parse(variables) }, { contextValue: app.context(Access.system()) });
       if (response.body.kind !== "single" || response.body.singleResult.errors) throw new Error(JSON.stringify(response.body));
       times.push(Number(process.hrtime.bigint() - started) / 1e6);
     }

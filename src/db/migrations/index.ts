@@ -7,6 +7,7 @@ import { AssessmentLabSources1764560000000 } from "./1764560000000-assessment-la
 import { AccountLockoutAndTokenRevocation1765000000000 } from "./1765000000000-account-lockout-and-token-revocation";
 import { KeyedAuditChain1765100000000 } from "./1765100000000-keyed-audit-chain";
 import { AssessmentsByPatient1765200000000 } from "./1765200000000-assessments-by-patient";
+import { ImmuneValuesAndLabsByPatient1765300000000 } from "./1765300000000-immune-values-and-labs-by-patient";
 
 /** Every migration, oldest first. Schema changes are made only through these. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   AccountLockoutAndTokenRevocation1765000000000,
   KeyedAuditChain1765100000000,
   AssessmentsByPatient1765200000000,
+  ImmuneValuesAndLabsByPatient1765300000000,
 ];
