@@ -24,9 +24,11 @@ import { adverseEventGroupsSql, cohortOverviewSql, filteredPatientsSql, patientT
 import { Access } from "../src/modules/access/access";
 
 /*
- * `npm run bench`: the median latency of the documented GraphQL views as a ratio to hand-written SQL
- * that fetches the same data, in the same process on the same database. Absolute times depend on the
- * machine; the ratios are what can be compared between runs and machines.
+ * `npm run bench`: on trials written by the generator at each size, in one process and one run (the
+ * numbers are those of docs/benchmarks.md): 1. the GraphQL views as a ratio to hand-written SQL that
+ * returns the same data, 4. the generator's rows/s against raw prepared inserts, 5. every view and
+ * analytics query through GraphQL per size, with ratios between sizes, 6. peak RSS beside each figure.
+ * Absolute times depend on the machine; the ratios are what can be compared between runs and machines.
  */
 
 /** Measuring time per task (GraphQL or SQL of one view), after a warmup. */
@@ -36,7 +38,7 @@ const TIME_MS = Number(process.env.BENCH_TIME_MS ?? 3000);
 const ROUNDS = 6;
 /** Time per query of figure 5 (GraphQL alone), at each size. */
 const SCALE_TIME_MS = Number(process.env.BENCH_SCALE_TIME_MS ?? 1500);
-/** Trial sizes: 1,000 and 10,000 patients by default; BENCH_LARGE=1 adds 100,000 (about 15 more minutes). */
+/** Trial sizes: 1,000 and 10,000 patients by default; BENCH_LARGE=1 adds 100,000. */
 const SIZES = (process.env.BENCH_PATIENTS ?? (process.env.BENCH_LARGE === "1" ? "1000,10000,100000" : "1000,10000")).split(",").map(Number);
 if (!SIZES.every((n) => Number.isInteger(n) && n >= 1)) throw new Error(`BENCH_PATIENTS must be patient counts separated by commas (got ${process.env.BENCH_PATIENTS})`);
 const SEED = process.env.BENCH_SEED ?? "1";
