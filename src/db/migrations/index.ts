@@ -8,6 +8,7 @@ import { AccountLockoutAndTokenRevocation1765000000000 } from "./1765000000000-a
 import { KeyedAuditChain1765100000000 } from "./1765100000000-keyed-audit-chain";
 import { AssessmentsByPatient1765200000000 } from "./1765200000000-assessments-by-patient";
 import { ImmuneValuesAndLabsByPatient1765300000000 } from "./1765300000000-immune-values-and-labs-by-patient";
+import { DosesAndAdverseEventsByVisit1765400000000 } from "./1765400000000-doses-and-adverse-events-by-visit";
 
 /** Every migration, oldest first. Schema changes are made only through these. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   KeyedAuditChain1765100000000,
   AssessmentsByPatient1765200000000,
   ImmuneValuesAndLabsByPatient1765300000000,
+  DosesAndAdverseEventsByVisit1765400000000,
 ];
