@@ -1,8 +1,9 @@
 import "reflect-metadata";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { dirname, join } from "node:path";
 import { Client } from "pg";
 import { Bench } from "tinybench";
 import type { DataSource } from "typeorm";
@@ -11,16 +12,23 @@ import { createApp } from "../src/app";
 import type { App } from "../src/app";
 import { isPostgresUrl, openDatabase } from "../src/db/data-source";
 import type { SqlLogger } from "../src/db/sql-logger";
-import { loadDemoTrial } from "../src/demo/load-demo-trial";
+import { progressReporter } from "../src/demo/generate-command";
 import { toGlobalId } from "../src/graphql/global-id";
-import { CROSS_DISEASE_QUERY, crossDiseaseSql, roundRows } from "./bench/cross-disease-sql";
-import { cohortOverviewSql, patientTimelineSql } from "./bench/sql-views";
+import { importTrial, rawPreparedInserts } from "./bench/bulk-import";
+import type { ImportFigure } from "./bench/bulk-import";
+import { withPeakRss } from "./bench/memory";
+import type { MemoryFigure } from "./bench/memory";
+import { ADVERSE_EVENT_GROUPS, FILTERED_PATIENTS, scaleQueries } from "./bench/scale-queries";
+import type { ScaleQuery } from "./bench/scale-queries";
+import { adverseEventGroupsSql, cohortOverviewSql, filteredPatientsSql, patientTimelineSql } from "./bench/sql-views";
 import { Access } from "../src/modules/access/access";
 
 /*
- * `npm run bench`: the median latency of the documented GraphQL views, and of the cross-disease efficacy
- * table, as a ratio to hand-written SQL that fetches (for the table: aggregates) the same data, in the same process on the same database. Absolute times depend on the
- * machine; the ratios are what can be compared between runs and machines.
+ * `npm run bench`: on trials written by the generator at each size, in one process and one run (the
+ * numbers are those of docs/benchmarks.md): 1. the GraphQL views as a ratio to hand-written SQL that
+ * returns the same data, 4. the generator's rows/s against raw prepared inserts, 5. every view and
+ * analytics query through GraphQL per size, with ratios between sizes, 6. peak RSS beside each figure.
+ * Absolute times depend on the machine; the ratios are what can be compared between runs and machines.
  */
 
 /** Measuring time per task (GraphQL or SQL of one view), after a warmup. */
@@ -28,8 +36,15 @@ const TIME_MS = Number(process.env.BENCH_TIME_MS ?? 3000);
 /** The time is split into rounds that alternate which side runs first, so that a burst of load from
  * elsewhere on the machine falls on both sides alike rather than skewing the ratio. */
 const ROUNDS = 6;
+/** Time per query of figure 5 (GraphQL alone), at each size. */
+const SCALE_TIME_MS = Number(process.env.BENCH_SCALE_TIME_MS ?? 1500);
+/** Trial sizes: 1,000 and 10,000 patients by default; BENCH_LARGE=1 adds 100,000. */
+const SIZES = (process.env.BENCH_PATIENTS ?? (process.env.BENCH_LARGE === "1" ? "1000,10000,100000" : "1000,10000")).split(",").map(Number);
+if (!SIZES.every((n) => Number.isInteger(n) && n >= 1)) throw new Error(`BENCH_PATIENTS must be patient counts separated by commas (got ${process.env.BENCH_PATIENTS})`);
+const SEED = process.env.BENCH_SEED ?? "1";
 /** The compiled script runs from dist/scripts. */
-const QUERIES = join(__dirname, "..", "..", "docs", "queries");
+const ROOT = join(__dirname, "..", "..");
+const QUERIES = join(ROOT, "docs", "queries");
 
 interface Database {
   dataSource: DataSource;
@@ -179,106 +194,234 @@ function table(rows: string[][]): string {
   return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("   ")).join("\n");
 }
 
-/** Loads the demo trial, then measures both views and prints the table. */
-async function benchmark(db: Database, signal: AbortSignal) {
-  const { dataSource } = db;
-  const app = await createApp(dataSource, plugins);
-  // Started in the background, Apollo installs no SIGINT handler of its own: that one stops Apollo and
-  // re-raises the signal, ending the process before main() has dropped the database.
-  app.apollo.startInBackgroundHandlingStartupErrorsByLoggingAndFailingAllRequests();
+/** The fullest timeline: most visits, then most adverse events (the first such patient of the trial). */
+async function fullestTimeline(dataSource: DataSource): Promise<number> {
+  const [{ id }] = await dataSource.query(
+    `SELECT p.id FROM patient p ORDER BY (SELECT COUNT(*) FROM visit v WHERE v."patientId" = p.id) DESC,
+       (SELECT COUNT(*) FROM adverse_event e WHERE e."patientId" = p.id) DESC, p.id LIMIT 1`,
+  );
+  return id;
+}
+
+interface ViewFigure extends Measured {
+  memory: MemoryFigure;
+}
+
+/** Figure 1: the documented views through GraphQL against hand-written SQL, checked equal first. */
+async function measureViews(app: App, dataSource: DataSource, patientId: number, signal: AbortSignal): Promise<ViewFigure[]> {
   const { registry } = app;
+  const timeline = readFileSync(join(QUERIES, "patient-timeline.graphql"), "utf8");
+  const overview = readFileSync(join(QUERIES, "cohort-overview.graphql"), "utf8");
+  const logger = dataSource.logger as SqlLogger;
+  const views: View<never>[] = [
+    {
+      name: "patient timeline",
+      graphql: () => execute(app, timeline, { id: toGlobalId("Patient", patientId) }),
+      sql: () => patientTimelineSql(dataSource, registry, patientId) as Promise<never>,
+      describe({ patient }: Awaited<ReturnType<typeof patientTimelineSql>>) {
+        const visits = patient?.visits.nodes ?? [];
+        const count = (list: (visit: (typeof visits)[number]) => unknown[]) => visits.reduce((n, visit) => n + list(visit).length, 0);
+        return (
+          `patient ${patient?.subjectCode}: visits ${visits.length}, doses ${count((v) => v.doses.nodes)}, immune values ${count((v) => v.immuneMeasurements.nodes)}, ` +
+          `lab results ${count((v) => v.labResults.nodes)}, assessments ${count((v) => v.assessments.nodes)}, adverse events ${count((v) => v.adverseEvents.nodes)}`
+        );
+      },
+    },
+    {
+      name: "cohort overview",
+      graphql: () => execute(app, overview),
+      sql: () => cohortOverviewSql(dataSource, registry) as Promise<never>,
+      describe({ study, patientGroups }: Awaited<ReturnType<typeof cohortOverviewSql>>) {
+        const patients = (study?.cohorts ?? []).flatMap((cohort) => cohort.patients.nodes);
+        const scored = patients.filter((patient) => patient.latestActivity).length;
+        return `cohorts ${study?.cohorts.length ?? 0}, patients on the page ${patients.length} (with a latest activity ${scored}), status groups ${patientGroups.length}`;
+      },
+    },
+    {
+      name: "filtered patient list",
+      graphql: () => execute(app, FILTERED_PATIENTS),
+      sql: () => filteredPatientsSql(dataSource) as Promise<never>,
+      describe: ({ patients }: Awaited<ReturnType<typeof filteredPatientsSql>>) => `${patients.totalCount} patients match, ${patients.nodes.length} on the page`,
+    },
+    {
+      name: "group-by (adverse events)",
+      graphql: () => execute(app, ADVERSE_EVENT_GROUPS),
+      sql: () => adverseEventGroupsSql(dataSource) as Promise<never>,
+      describe: ({ adverseEventGroups }: Awaited<ReturnType<typeof adverseEventGroupsSql>>) =>
+        `${adverseEventGroups.length} groups, ${adverseEventGroups.reduce((n, g) => n + g.count, 0)} adverse events`,
+    },
+  ];
+  const figures: ViewFigure[] = [];
+  for (const view of views) {
+    const { result, memory } = await withPeakRss(() => measure(view, logger, signal));
+    figures.push({ ...result, memory });
+  }
+  return figures;
+}
+
+interface QueryFigure {
+  name: string;
+  kind: ScaleQuery["kind"];
+  median: number;
+  samples: number;
+  statements: number;
+  memory: MemoryFigure;
+}
+
+/** Figure 5: each view and analytics query through GraphQL alone, at this trial size. */
+async function measureQueries(app: App, dataSource: DataSource, patientId: number, signal: AbortSignal): Promise<QueryFigure[]> {
+  const logger = dataSource.logger as SqlLogger;
+  const figures: QueryFigure[] = [];
+  for (const query of scaleQueries(QUERIES)) {
+    signal.throwIfAborted();
+    const run = () => execute(app, query.query, query.variables?.(toGlobalId("Patient", patientId)));
+    const before = logger.statements;
+    await run();
+    const statements = logger.statements - before;
+    const { result: samples, memory } = await withPeakRss(async () => {
+      const bench = new Bench({ time: SCALE_TIME_MS, iterations: 3, warmup: true, warmupIterations: 1, warmupTime: 0, retainSamples: true, throws: true });
+      bench.add(query.name, run);
+      await bench.run();
+      const result = bench.getTask(query.name)?.result;
+      if (result?.state !== "completed") throw new Error(`${query.name} did not complete (${result?.state})`);
+      return result.latency.samples ?? [];
+    });
+    figures.push({ name: query.name, kind: query.kind, median: median(samples), samples: samples.length, statements, memory });
+    console.log(`  ${query.name}: ${median(samples).toFixed(1)} ms, ${statements} statements, peak RSS ${memory.peakRssMiB} MiB`);
+  }
+  return figures;
+}
+
+interface SizeFigures {
+  patients: number;
+  import: Omit<ImportFigure, "summary"> & { counts: ImportFigure["summary"]; memory: MemoryFigure };
+  rawInserts?: { rows: number; seconds: number; rowsPerSecond: number };
+  views: ViewFigure[];
+  queries: QueryFigure[];
+}
+
+/** Generates a trial of `patients` into a new database, then measures figures 1, 4, 5 and 6 on it. */
+async function benchmarkSize(serverUrl: string | undefined, patients: number, withRawBaseline: boolean, signal: AbortSignal): Promise<SizeFigures> {
+  const db = await createDatabase(serverUrl);
   try {
-    console.log(`basketql benchmark on ${db.label}`);
-    process.stdout.write("loading the demo trial… ");
-    const started = Date.now();
-    const demo = await loadDemoTrial(dataSource, registry);
-    const [size] = await dataSource.query(
-      `SELECT (SELECT COUNT(*) FROM dose_administration) AS doses, (SELECT COUNT(*) FROM immune_measurement) AS immune,
-              (SELECT COUNT(*) FROM lab_result) AS labs, (SELECT COUNT(*) FROM clinical_assessment) AS assessments`,
-    );
-    console.log(
-      `${demo.cohorts} cohorts, ${demo.patients} patients, ${demo.visits} visits, ${size.doses} doses, ${size.immune} immune values, ` +
-        `${size.labs} lab results, ${size.assessments} assessments (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
-    );
+    const app = await createApp(db.dataSource, plugins);
+    // Started in the background, Apollo installs no SIGINT handler of its own: that one stops Apollo and
+    // re-raises the signal, ending the process before main() has dropped the database.
+    app.apollo.startInBackgroundHandlingStartupErrorsByLoggingAndFailingAllRequests();
+    try {
+      console.log(`\n== ${patients.toLocaleString("en")} patients on ${db.label}`);
+      const { result: imported, memory } = await withPeakRss(() => importTrial(db.dataSource, app.registry, patients, SEED, progressReporter(patients)));
+      const { summary, ...rate } = imported;
+      console.log(
+        `generated ${summary.patients} patients, ${summary.visits} visits, ${summary.immuneMeasurements} immune values, ${summary.labResults} lab results, ` +
+          `${summary.assessments} assessments, ${summary.doses} doses, ${summary.adverseEvents} adverse events: ${rate.rows} rows in ${rate.seconds.toFixed(1)} s ` +
+          `(${Math.round(rate.rowsPerSecond)} rows/s, ${summary.statements} statements, peak RSS ${memory.peakRssMiB} MiB)`,
+      );
+      const patientId = await fullestTimeline(db.dataSource);
+      const views = await measureViews(app, db.dataSource, patientId, signal);
+      console.log("GraphQL alone:");
+      const queries = await measureQueries(app, db.dataSource, patientId, signal);
+      let rawInserts: SizeFigures["rawInserts"];
+      if (withRawBaseline) {
+        const target = await createDatabase(serverUrl);
+        try {
+          rawInserts = await rawPreparedInserts(db.dataSource, target.dataSource);
+          console.log(`raw prepared inserts of the same rows: ${Math.round(rawInserts.rowsPerSecond)} rows/s (${rawInserts.seconds.toFixed(1)} s)`);
+        } finally {
+          await target.drop();
+        }
+      }
+      return { patients, import: { ...rate, counts: summary, memory }, rawInserts, views, queries };
+    } finally {
+      await app.apollo.stop();
+    }
+  } finally {
+    await db.drop();
+  }
+}
 
-    // The fullest timeline: most visits, then most adverse events.
-    const [{ id: patientId }] = await dataSource.query(
-      `SELECT p.id FROM patient p ORDER BY (SELECT COUNT(*) FROM visit v WHERE v."patientId" = p.id) DESC,
-         (SELECT COUNT(*) FROM adverse_event e WHERE e."patientId" = p.id) DESC, p."subjectCode" LIMIT 1`,
-    );
-    const timeline = readFileSync(join(QUERIES, "patient-timeline.graphql"), "utf8");
-    const overview = readFileSync(join(QUERIES, "cohort-overview.graphql"), "utf8");
-    const logger = dataSource.logger as SqlLogger;
-    const results = [
-      await measure(
-        {
-          name: "patient timeline",
-          graphql: () => execute(app, timeline, { id: toGlobalId("Patient", patientId) }),
-          sql: () => patientTimelineSql(dataSource, registry, patientId),
-          describe({ patient }) {
-            const visits = patient?.visits.nodes ?? [];
-            const count = (list: (visit: (typeof visits)[number]) => unknown[]) => visits.reduce((n, visit) => n + list(visit).length, 0);
-            return (
-              `patient ${patient?.subjectCode}: visits ${visits.length}, doses ${count((v) => v.doses.nodes)}, immune values ${count((v) => v.immuneMeasurements.nodes)}, ` +
-              `lab results ${count((v) => v.labResults.nodes)}, assessments ${count((v) => v.assessments.nodes)}, adverse events ${count((v) => v.adverseEvents.nodes)}`
-            );
-          },
-        },
-        logger,
-        signal,
-      ),
-      await measure(
-        {
-          name: "cohort overview",
-          graphql: () => execute(app, overview),
-          sql: () => cohortOverviewSql(dataSource, registry),
-          describe({ study, patientGroups }) {
-            const patients = (study?.cohorts ?? []).flatMap((cohort) => cohort.patients.nodes);
-            const scored = patients.filter((patient) => patient.latestActivity).length;
-            return `cohorts ${study?.cohorts.length ?? 0}, patients ${patients.length} (with a latest activity ${scored}), status groups ${patientGroups.length}`;
-          },
-        },
-        logger,
-        signal,
-      ),
-      await measure(
-        {
-          name: "cross-disease table",
-          graphql: async () => roundRows((await execute(app, CROSS_DISEASE_QUERY)) as Parameters<typeof roundRows>[0]),
-          sql: () => crossDiseaseSql(dataSource, registry),
-          describe({ crossDiseaseEfficacy }) {
-            const rows = crossDiseaseEfficacy.rows;
-            return `diseases ${rows.length}, patients with a percent improvement ${rows.reduce((n, r) => n + r.percentImprovement.n, 0)}, with a Treg fold change ${rows.reduce((n, r) => n + r.immuneResponse.n, 0)}`;
-          },
-        },
-        logger,
-        signal,
-      ),
-    ];
+const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
 
-    const ms = (value: number) => `${value.toFixed(2)} ms`;
-    console.log(`\nMedian latency, ${TIME_MS / 1000} s of runs per side in ${ROUNDS} alternating rounds after a warmup, ${db.label.split(",")[0]}:\n`);
-    console.log(
-      table([
-        ["view", "GraphQL", "SQL", "GraphQL/SQL", "statements GraphQL/SQL", "runs GraphQL/SQL"],
-        ...results.map((r) => [
+function report(sizes: SizeFigures[], label: string) {
+  console.log(`\n1. Views: GraphQL vs hand-written SQL (median latency, ${TIME_MS / 1000} s per side in ${ROUNDS} alternating rounds), ${label}\n`);
+  console.log(
+    table([
+      ["view", "patients", "GraphQL", "SQL", "GraphQL/SQL", "statements GraphQL/SQL", "runs GraphQL/SQL", "peak RSS"],
+      ...sizes.flatMap((size) =>
+        size.views.map((r) => [
           r.view,
+          size.patients.toLocaleString("en"),
           ms(r.graphql.median),
           ms(r.sql.median),
           `${(r.graphql.median / r.sql.median).toFixed(1)}×`,
           `${r.graphql.statements} / ${r.sql.statements}`,
           `${r.graphql.samples} / ${r.sql.samples}`,
+          `${r.memory.peakRssMiB} MiB`,
         ]),
+      ),
+    ]),
+  );
+  console.log(`\n4. Bulk import (generate, in one transaction) vs raw prepared inserts of the same rows\n`);
+  const raw = sizes.find((size) => size.rawInserts)?.rawInserts;
+  console.log(
+    table([
+      ["patients", "rows", "seconds", "rows/s", "raw prepared rows/s", "import/raw", "peak RSS"],
+      ...sizes.map((size) => [
+        size.patients.toLocaleString("en"),
+        size.import.rows.toLocaleString("en"),
+        size.import.seconds.toFixed(1),
+        Math.round(size.import.rowsPerSecond).toLocaleString("en"),
+        size.rawInserts ? Math.round(size.rawInserts.rowsPerSecond).toLocaleString("en") : "",
+        raw ? `${(size.import.rowsPerSecond / raw.rowsPerSecond).toFixed(2)}` : "",
+        `${size.import.memory.peakRssMiB} MiB`,
       ]),
-    );
-  } finally {
-    await app.apollo.stop();
+    ]),
+  );
+  const header = ["query", "kind", ...sizes.map((size) => size.patients.toLocaleString("en")), ...sizes.slice(1).map((size, i) => `×${sizes[i].patients / 1000}k→${size.patients / 1000}k`), "statements", "peak RSS"];
+  console.log(`\n5. Scaling: GraphQL median latency per trial size and the ratio between sizes (6. peak RSS of the largest)\n`);
+  console.log(
+    table([
+      header,
+      ...sizes[0].queries.map((query, q) => [
+        query.name,
+        query.kind,
+        ...sizes.map((size) => ms(size.queries[q].median)),
+        ...sizes.slice(1).map((size, i) => `${(size.queries[q].median / sizes[i].queries[q].median).toFixed(2)}`),
+        sizes.map((size) => size.queries[q].statements).join("/"),
+        `${sizes[sizes.length - 1].queries[q].memory.peakRssMiB} MiB`,
+      ]),
+    ]),
+  );
+  console.log(`\nPeak RSS of the process over the whole run: ${Math.round((process.resourceUsage().maxRSS * 1024) / 2 ** 20)} MiB`);
+}
+
+/** Where the JSON of a run goes: BENCH_JSON, else bench-results/<date>-<commit>.json at the repository root. */
+function jsonPath(): string {
+  if (process.env.BENCH_JSON) return process.env.BENCH_JSON;
+  let commit = "unknown";
+  try {
+    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+  } catch {
+    // not a git checkout: the date alone names the file
   }
+  return join(ROOT, "bench-results", `${new Date().toISOString().replace(/[:.]/g, "-")}-${commit}.json`);
+}
+
+async function benchmark(serverUrl: string | undefined, signal: AbortSignal) {
+  console.log(`basketql benchmark: trials of ${SIZES.map((n) => n.toLocaleString("en")).join(", ")} patients (seed ${SEED}), ${serverUrl ? "PostgreSQL" : "SQLite"}`);
+  const sizes: SizeFigures[] = [];
+  for (const [index, patients] of SIZES.entries()) sizes.push(await benchmarkSize(serverUrl, patients, index === 0, signal));
+  const label = serverUrl ? "PostgreSQL" : "SQLite";
+  report(sizes, label);
+  const file = jsonPath();
+  mkdirSync(dirname(file), { recursive: true });
+  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), loadAverage: loadavg(), node: process.version, platform: process.platform };
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), database: label, seed: SEED, machine, timeMs: TIME_MS, scaleTimeMs: SCALE_TIME_MS, sizes }, null, 2));
+  console.log(`Figures written to ${file}`);
 }
 
 async function main() {
-  const db = await createDatabase(process.env.DATABASE_URL || undefined);
-  // Ctrl-C ends the measurements but still drops the database, which must not be left behind on a shared
+  // Ctrl-C ends the measurements but still drops the databases, which must not be left behind on a shared
   // server; a second Ctrl-C kills the process.
   const interrupt = new AbortController();
   const onInterrupt = () => {
@@ -287,13 +430,12 @@ async function main() {
   };
   process.once("SIGINT", onInterrupt);
   try {
-    await benchmark(db, interrupt.signal);
+    await benchmark(process.env.DATABASE_URL || undefined, interrupt.signal);
   } catch (error) {
     if (!interrupt.signal.aborted) throw error;
     process.exitCode = 130;
   } finally {
     process.off("SIGINT", onInterrupt);
-    await db.drop();
   }
 }
 

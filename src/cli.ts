@@ -14,6 +14,7 @@ import type { AuditActor } from "./modules/audit/audit-writer";
 import { parseCheckpoint, verifyAuditChain } from "./modules/audit/audit-chain";
 import { resolveAuditKey } from "./modules/audit/audit-key";
 import { InvalidInputError } from "./errors";
+import { generateCommand } from "./demo/generate-command";
 
 /*
  * Administration from the machine that holds the database (the same DATABASE_URL / BASKETQL_SQLITE_PATH
@@ -159,6 +160,8 @@ audit
     console.log(`Audit trail valid: ${result.checked} records (${result.unkeyedRows} unkeyed, from before the audit key)${checkpoint ? ", the checkpoint's head included" : ""}.`);
     console.log(`Checkpoint: ${result.checkpoint}`);
   });
+
+program.addCommand(generateCommand());
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

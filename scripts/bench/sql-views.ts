@@ -169,20 +169,26 @@ export async function cohortOverviewSql(dataSource: DataSource, registry: Plugin
   // Latest activity = the latest assessment of the cohort's primary instrument, which depends on the disease.
   const primary = registry.plugins.map((plugin) => [plugin.id, plugin.primaryInstrument]);
   const isPrimary = primary.map((_, i) => `(cc."diseaseId" = $${2 * i + 1} AND ca."instrumentCode" = $${2 * i + 2})`).join(" OR ") || "1 = 0";
-  const [cohorts, patients, groups] = await Promise.all([
+  const [cohorts, patients, counts, groups] = await Promise.all([
     sql<{ studyId: number; studyCode: string; id: number | null; code: string; name: string; diseaseId: string }>(
       `SELECT s.id AS "studyId", s.code AS "studyCode", c.id, c.code, c.name, c."diseaseId"
        FROM study s LEFT JOIN cohort c ON c."studyId" = s.id
        WHERE s.id = ${firstStudy} ORDER BY c.code, c.id`,
     ),
+    // A page of each cohort (the first 100 by subject code), its latest activity only: a hand-written
+    // endpoint would not read the whole trial to show one page per cohort.
     sql<{
       patientId: number; cohortId: number; subjectCode: string; status: string; siteId: number; siteCode: string;
       activityId: number | null; instrumentCode: string; score: number | null; category: string | null; visitId: number; plannedId: number | null; plannedCode: string;
     }>(
-      `SELECT p.id AS "patientId", p."cohortId", p."subjectCode", p.status, st.id AS "siteId", st.code AS "siteCode",
+      `WITH page AS (
+         SELECT p.id FROM cohort c JOIN patient p ON p.id IN (
+           SELECT q.id FROM patient q WHERE q."cohortId" = c.id ORDER BY q."subjectCode", q.id LIMIT ${PAGE.patients})
+         WHERE c."studyId" = ${firstStudy})
+       SELECT p.id AS "patientId", p."cohortId", p."subjectCode", p.status, st.id AS "siteId", st.code AS "siteCode",
               a.id AS "activityId", a."instrumentCode", a.score, a.category, a."visitId", a."plannedId", a."plannedCode"
        FROM patient p
-       JOIN cohort c ON c.id = p."cohortId"
+       JOIN page ON page.id = p.id
        JOIN site st ON st.id = p."siteId"
        LEFT JOIN (
          SELECT ca.id, ca."patientId", ca."instrumentCode", ca.score, ca.category, v.id AS "visitId", pv.id AS "plannedId", pv.code AS "plannedCode",
@@ -192,12 +198,12 @@ export async function cohortOverviewSql(dataSource: DataSource, registry: Plugin
          LEFT JOIN planned_visit pv ON pv.id = v."plannedVisitId"
          JOIN patient pp ON pp.id = ca."patientId"
          JOIN cohort cc ON cc.id = pp."cohortId"
-         WHERE cc."studyId" = ${firstStudy} AND (${isPrimary})
+         WHERE ca."patientId" IN (SELECT id FROM page) AND (${isPrimary})
        ) a ON a."patientId" = p.id AND a.n = 1
-       WHERE c."studyId" = ${firstStudy}
        ORDER BY p."cohortId", p."subjectCode", p.id`,
       primary.flat(),
     ),
+    sql<{ cohortId: number; count: number | string }>(`SELECT "cohortId", COUNT(*) AS count FROM patient GROUP BY "cohortId"`),
     sql<{ cohort: string | null; status: string; count: number | string }>(
       `SELECT c.code AS cohort, p.status, COUNT(*) AS count
        FROM patient p LEFT JOIN cohort c ON c.id = p."cohortId"
@@ -232,11 +238,35 @@ export async function cohortOverviewSql(dataSource: DataSource, registry: Plugin
               code: c.code,
               name: c.name,
               disease: plugin ? { id: plugin.id, name: plugin.name, primaryInstrument: plugin.primaryInstrument } : null,
-              patients: { totalCount: members.length, nodes: members.slice(0, PAGE.patients) },
+              patients: { totalCount: Number(counts.find((n) => n.cohortId === c.id)?.count ?? 0), nodes: members },
             }];
           }),
         }
       : null,
     patientGroups: groups.map((g) => ({ key: { cohort: g.cohort, status: g.status }, count: Number(g.count) })),
   };
+}
+
+/** FILTERED_PATIENTS (scale-queries.ts): the page and the total in 2 statements. */
+export async function filteredPatientsSql(dataSource: DataSource) {
+  const sql = sqlOf(dataSource);
+  const matching = `FROM patient p WHERE p.status = 'COMPLETED' AND EXISTS (
+      SELECT 1 FROM immune_measurement m JOIN immune_parameter ip ON ip.id = m."parameterId"
+      JOIN visit v ON v.id = m."visitId" JOIN planned_visit pv ON pv.id = v."plannedVisitId"
+      WHERE m."patientId" = p.id AND ip.code = 'TREG_PCT_CD4' AND pv.code = 'D8' AND m.value > 8 AND m."removedAt" IS NULL AND v."removedAt" IS NULL)`;
+  const [page, [{ count }]] = await Promise.all([
+    sql<{ id: number; subjectCode: string; status: string }>(`SELECT p.id, p."subjectCode", p.status ${matching} ORDER BY p."subjectCode", p.id LIMIT 50`),
+    sql<{ count: number | string }>(`SELECT COUNT(*) AS count ${matching}`),
+  ]);
+  return { patients: { totalCount: Number(count), nodes: page.map((p) => ({ id: toGlobalId("Patient", p.id), subjectCode: p.subjectCode, status: p.status })) } };
+}
+
+/** ADVERSE_EVENT_GROUPS (scale-queries.ts) in 1 statement. */
+export async function adverseEventGroupsSql(dataSource: DataSource) {
+  const rows = await sqlOf(dataSource)<{ disease: string | null; grade: number; count: number | string }>(
+    `SELECT c."diseaseId" AS disease, ae.grade, COUNT(*) AS count FROM adverse_event ae
+     JOIN patient p ON p.id = ae."patientId" LEFT JOIN cohort c ON c.id = p."cohortId"
+     WHERE ae."removedAt" IS NULL GROUP BY c."diseaseId", ae.grade ORDER BY c."diseaseId", ae.grade`,
+  );
+  return { adverseEventGroups: rows.map((r) => ({ key: { disease: r.disease, grade: String(r.grade) }, count: Number(r.count) })) };
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { PASSWORD_ATTEMPT_TABLE } from "./migrations/1765200000000-password-attempt-counts";
+import { PASSWORD_ATTEMPT_TABLE } from "./migrations/1765500000000-password-attempt-counts";
 
 /*
  * PostgreSQL deployments with two roles: the owner of the schema runs the migrations (DATABASE_MIGRATION_URL),

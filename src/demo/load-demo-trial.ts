@@ -14,10 +14,13 @@ import { createPatient } from "../modules/patients/create-patient";
 import { PatientStatus, Sex } from "../modules/patients/patient-enums";
 import type { Patient } from "../modules/patients/patient.entity";
 import { recordAdverseEvent } from "../modules/safety/record-adverse-event";
+import type { RecordAdverseEventInput } from "../modules/safety/record-adverse-event";
 import { ActionTaken, AdverseEventOutcome, Relatedness } from "../modules/safety/adverse-event-enums";
 import { recordConcomitantMedication } from "../modules/safety/record-concomitant-medication";
 import { Cohort } from "../modules/study/cohort.entity";
 import { plannedDoseDays } from "../modules/study/dosing-regimen";
+import type { DosingRegimen } from "../modules/study/dosing-regimen";
+import type { RecordDoseInput } from "../modules/visits/visit-inputs";
 import { PlannedVisit } from "../modules/study/planned-visit.entity";
 import { Site } from "../modules/study/site.entity";
 import { Study } from "../modules/study/study.entity";
@@ -45,29 +48,32 @@ export interface DemoSummary {
 type Random = () => number;
 
 /** Disease activity over time: mild-to-moderate at baseline, lower at follow-up in responders. */
-function activityAt(visitCode: string, baseline: number, responder: boolean): number {
+export function activityAt(visitCode: string, baseline: number, responder: boolean): number {
   const factor: Record<string, number> = responder ? { D85: 0.65, D183: 0.5, D240: 0.7 } : { D85: 0.95, D183: 1, D240: 1.05 };
   return Math.min(1, baseline * (factor[visitCode] ?? 1));
 }
 
-async function createStudy(manager: EntityManager) {
-  const study = await manager.save(
-    manager.create(Study, {
-      code: "TRANSREG",
-      title: "Low-dose interleukin-2 in 11 autoimmune diseases: immunological and clinical effects (demo data)",
-      registryId: "NCT01988506",
-      phase: "I/IIa",
-      sponsor: "Assistance Publique – Hôpitaux de Paris",
-      description: "Open-label basket trial of low-dose IL-2. The patients and values in this database are generated and fictitious.",
-    }),
-  );
+const DEMO_STUDY = {
+  code: "TRANSREG",
+  title: "Low-dose interleukin-2 in 11 autoimmune diseases: immunological and clinical effects (demo data)",
+  registryId: "NCT01988506",
+  phase: "I/IIa",
+  sponsor: "Assistance Publique – Hôpitaux de Paris",
+  description: "Open-label basket trial of low-dose IL-2. The patients and values in this database are generated and fictitious.",
+};
+
+/** The demo study and its sites (the scale generator gives its own code, title and number of sites). */
+export async function createStudy(manager: EntityManager, identity: Partial<typeof DEMO_STUDY> = {}, siteCount = 5) {
+  const study = await manager.save(manager.create(Study, { ...DEMO_STUDY, ...identity }));
   const sites = await manager.save(
-    [1, 2, 3, 4, 5].map((n) => manager.create(Site, { studyId: study.id, code: String(n).padStart(2, "0"), name: `Paris site ${n}`, city: "Paris" })),
+    Array.from({ length: siteCount }, (_, i) => i + 1).map((n) =>
+      manager.create(Site, { studyId: study.id, code: String(n).padStart(siteCount > 99 ? 3 : 2, "0"), name: `Paris site ${n}`, city: "Paris" }),
+    ),
   );
   return { study, sites };
 }
 
-async function createCohort(manager: EntityManager, studyId: number, plugin: DiseasePlugin, plannedSize: number) {
+export async function createCohort(manager: EntityManager, studyId: number, plugin: DiseasePlugin, plannedSize: number) {
   const cohort = await manager.save(
     manager.create(Cohort, {
       studyId,
@@ -84,48 +90,63 @@ async function createCohort(manager: EntityManager, studyId: number, plugin: Dis
   return { cohort, schedule };
 }
 
-async function recordDoses(manager: EntityManager, patient: Patient, cohort: Cohort, lastDay: number, visits: Visit[], random: Random) {
-  for (const day of plannedDoseDays(cohort.regimen).filter((d) => d <= lastDay)) {
-    const date = dateOfStudyDay(patient.treatmentStartDate!, day);
-    const given = day <= 5 || random() > 0.04;
-    await recordDose(manager, {
-      patientId: toGlobalId("Patient", patient.id),
-      visitId: visits.find((v) => v.visitDate === date) ? toGlobalId("Visit", visits.find((v) => v.visitDate === date)!.id) : null,
-      administeredOn: date,
-      dose: cohort.regimen.dose,
-      doseUnit: cohort.regimen.doseUnit,
-      route: cohort.regimen.route,
-      lot: `IL2-${2014 + Math.floor(day / 120)}-${String(1 + (day % 7)).padStart(3, "0")}`,
-      given,
-      notGivenReason: given ? null : "Patient unavailable",
+/** The doses of the regimen up to `lastDay` (a few maintenance doses missed), without patient and visit. */
+export function demoDoses(regimen: DosingRegimen, treatmentStartDate: string, lastDay: number, random: Random): Omit<RecordDoseInput, "patientId" | "visitId">[] {
+  return plannedDoseDays(regimen)
+    .filter((d) => d <= lastDay)
+    .map((day) => {
+      const given = day <= 5 || random() > 0.04;
+      return {
+        administeredOn: dateOfStudyDay(treatmentStartDate, day),
+        dose: regimen.dose,
+        doseUnit: regimen.doseUnit,
+        route: regimen.route,
+        lot: `IL2-${2014 + Math.floor(day / 120)}-${String(1 + (day % 7)).padStart(3, "0")}`,
+        given,
+        notGivenReason: given ? null : "Patient unavailable",
+      };
     });
+}
+
+async function recordDoses(manager: EntityManager, patient: Patient, cohort: Cohort, lastDay: number, visits: Visit[], random: Random) {
+  for (const dose of demoDoses(cohort.regimen, patient.treatmentStartDate!, lastDay, random)) {
+    const visit = visits.find((v) => v.visitDate === dose.administeredOn);
+    await recordDose(manager, { ...dose, patientId: toGlobalId("Patient", patient.id), visitId: visit ? toGlobalId("Visit", visit.id) : null });
   }
 }
 
-async function recordAdverseEvents(manager: EntityManager, patient: Patient, visits: Visit[], random: Random, urticaria: boolean) {
-  const patientId = toGlobalId("Patient", patient.id);
-  const day1 = patient.treatmentStartDate!;
-  const atVisit = (index: number) => (visits[index] ? toGlobalId("Visit", visits[index].id) : null);
+/** The adverse events of one patient, each with the index of the visit that reported it. */
+export function demoAdverseEvents(treatmentStartDate: string, random: Random, urticaria: boolean): (Omit<RecordAdverseEventInput, "patientId" | "visitId"> & { visitIndex: number })[] {
+  const day1 = treatmentStartDate;
+  const events: (Omit<RecordAdverseEventInput, "patientId" | "visitId"> & { visitIndex: number })[] = [];
   if (random() < 0.45) {
-    await recordAdverseEvent(manager, {
-      patientId, visitId: atVisit(1), term: "Injection site reaction", meddraCode: "10022095", meddraVersion: "26.0", grade: 1, ctcaeVersion: "5.0",
+    events.push({
+      visitIndex: 1, term: "Injection site reaction", meddraCode: "10022095", meddraVersion: "26.0", grade: 1, ctcaeVersion: "5.0",
       serious: false, relatedness: Relatedness.DEFINITE, onsetDate: dateOfStudyDay(day1, 2), resolutionDate: dateOfStudyDay(day1, 4),
       outcome: AdverseEventOutcome.RECOVERED, actionTaken: ActionTaken.DOSE_NOT_CHANGED,
     });
   }
   if (random() < 0.25) {
-    await recordAdverseEvent(manager, {
-      patientId, visitId: atVisit(1), term: "Flu-like symptoms", meddraCode: "10016791", meddraVersion: "26.0", grade: random() < 0.7 ? 1 : 2, ctcaeVersion: "5.0",
+    events.push({
+      visitIndex: 1, term: "Flu-like symptoms", meddraCode: "10016791", meddraVersion: "26.0", grade: random() < 0.7 ? 1 : 2, ctcaeVersion: "5.0",
       serious: false, relatedness: Relatedness.PROBABLE, onsetDate: dateOfStudyDay(day1, 3), resolutionDate: dateOfStudyDay(day1, 5),
       outcome: AdverseEventOutcome.RECOVERED, actionTaken: ActionTaken.DOSE_NOT_CHANGED,
     });
   }
   if (urticaria) {
-    await recordAdverseEvent(manager, {
-      patientId, visitId: atVisit(2), term: "Urticaria, generalised", meddraCode: "10046735", meddraVersion: "26.0", grade: 3, ctcaeVersion: "5.0",
+    events.push({
+      visitIndex: 2, term: "Urticaria, generalised", meddraCode: "10046735", meddraVersion: "26.0", grade: 3, ctcaeVersion: "5.0",
       serious: false, relatedness: Relatedness.PROBABLE, onsetDate: dateOfStudyDay(day1, 16), resolutionDate: dateOfStudyDay(day1, 30),
       outcome: AdverseEventOutcome.RECOVERED, actionTaken: ActionTaken.DRUG_WITHDRAWN,
     });
+  }
+  return events;
+}
+
+async function recordAdverseEvents(manager: EntityManager, patient: Patient, visits: Visit[], random: Random, urticaria: boolean) {
+  for (const { visitIndex, ...event } of demoAdverseEvents(patient.treatmentStartDate!, random, urticaria)) {
+    const visit = visits[visitIndex];
+    await recordAdverseEvent(manager, { ...event, patientId: toGlobalId("Patient", patient.id), visitId: visit ? toGlobalId("Visit", visit.id) : null });
   }
 }
 
@@ -234,7 +255,7 @@ export async function loadDemoTrial(dataSource: DataSource, registry: PluginRegi
   });
 }
 
-function eq5d(activity: number, random: () => number) {
+export function eq5d(activity: number, random: () => number) {
   const level = () => Math.min(5, Math.max(1, Math.round(1 + activity * 3 + (random() - 0.5) * 1.5)));
   return { mobility: level(), selfCare: level(), usualActivities: level(), painDiscomfort: level(), anxietyDepression: level(), vas: Math.round(85 - activity * 45 + (random() - 0.5) * 10) };
 }

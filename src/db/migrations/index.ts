@@ -6,7 +6,10 @@ import { OneLiveVisitPerPlannedVisit1764400000000 } from "./1764400000000-one-li
 import { AssessmentLabSources1764560000000 } from "./1764560000000-assessment-lab-sources";
 import { AccountLockoutAndTokenRevocation1765000000000 } from "./1765000000000-account-lockout-and-token-revocation";
 import { KeyedAuditChain1765100000000 } from "./1765100000000-keyed-audit-chain";
-import { PasswordAttemptCounts1765200000000 } from "./1765200000000-password-attempt-counts";
+import { AssessmentsByPatient1765200000000 } from "./1765200000000-assessments-by-patient";
+import { ImmuneValuesAndLabsByPatient1765300000000 } from "./1765300000000-immune-values-and-labs-by-patient";
+import { DosesAndAdverseEventsByVisit1765400000000 } from "./1765400000000-doses-and-adverse-events-by-visit";
+import { PasswordAttemptCounts1765500000000 } from "./1765500000000-password-attempt-counts";
 
 /** Every migration, oldest first. Schema changes are made only through these. */
 export const migrations = [
@@ -18,5 +21,8 @@ export const migrations = [
   AssessmentLabSources1764560000000,
   AccountLockoutAndTokenRevocation1765000000000,
   KeyedAuditChain1765100000000,
-  PasswordAttemptCounts1765200000000,
+  AssessmentsByPatient1765200000000,
+  ImmuneValuesAndLabsByPatient1765300000000,
+  DosesAndAdverseEventsByVisit1765400000000,
+  PasswordAttemptCounts1765500000000,
 ];

@@ -1,7 +1,7 @@
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import type { DataSource } from "typeorm";
-import { PASSWORD_ATTEMPT_TABLE } from "../../db/migrations/1765200000000-password-attempt-counts";
+import { PASSWORD_ATTEMPT_TABLE } from "../../db/migrations/1765500000000-password-attempt-counts";
 import { tooManyRequests } from "../../errors";
 
 /** How many password attempts (sign-in and signature together) one key may make in a window. */

@@ -18,6 +18,8 @@ import { RemovableRecord, VersionedRecord } from "../records/record-base";
 @Entity("clinical_assessment")
 @Index(["visitId", "instrumentCode"], { unique: true, where: `"removedAt" IS NULL` })
 @Index(["instrumentCode", "patientId"])
+// A page of patients' latest activity reads their assessments (migration AssessmentsByPatient1765200000000).
+@Index(["patientId"])
 export class ClinicalAssessment extends RemovableRecord {
   @PrimaryGeneratedColumn()
   id: number;

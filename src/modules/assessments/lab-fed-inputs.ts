@@ -19,13 +19,19 @@ export interface LabFedInputs {
  * naming the input; an optional one is left out.
  */
 export async function fillLabFedInputs(manager: EntityManager, definition: InstrumentDefinition, visitId: number, given: Inputs): Promise<LabFedInputs> {
+  const wanted = labInputsToFill(definition, given);
+  if (wanted.length === 0) return { inputs: { ...given }, sources: {}, problems: [] };
+  const tests = [...new Set(wanted.map((i) => i.lab!.test))];
+  const results = await manager.find(LabResult, { where: tests.map((testCode) => ({ visitId, testCode, removedAt: IsNull() })) });
+  return fillLabFedInputsFrom(definition, given, results);
+}
+
+/** The same, from the visit's live lab results already in hand (the bulk generator holds them before they are written). */
+export function fillLabFedInputsFrom(definition: InstrumentDefinition, given: Inputs, results: Pick<LabResult, "id" | "testCode" | "value" | "unit" | "referenceHigh">[]): LabFedInputs {
   const inputs: Inputs = { ...given };
   const sources: Record<string, number> = {};
   const problems: FieldProblem[] = [];
   const wanted = labInputsToFill(definition, given);
-  if (wanted.length === 0) return { inputs, sources, problems };
-  const tests = [...new Set(wanted.map((i) => i.lab!.test))];
-  const results = await manager.find(LabResult, { where: tests.map((testCode) => ({ visitId, testCode, removedAt: IsNull() })) });
   for (const input of wanted) {
     const { test, as } = input.lab!;
     const field = `inputs.${input.name}`;

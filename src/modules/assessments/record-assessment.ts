@@ -3,13 +3,14 @@ import type { EntityManager } from "typeorm";
 import { InvalidInputError } from "../../errors";
 import { JSONObject } from "../../graphql/scalars";
 import { scoreInstrument } from "../../plugin-api";
-import type { Inputs } from "../../plugin-api";
+import type { InstrumentDefinition, Inputs } from "../../plugin-api";
 import type { PluginRegistry } from "../../plugins/registry";
 import { Patient } from "../patients/patient.entity";
 import { Cohort } from "../study/cohort.entity";
 import { findVisit } from "../visits/patient-visit";
 import { ClinicalAssessment } from "./clinical-assessment.entity";
 import { fillLabFedInputs } from "./lab-fed-inputs";
+import type { LabFedInputs } from "./lab-fed-inputs";
 import { otherThan } from "../records/other-than";
 
 @InputType()
@@ -41,18 +42,21 @@ export async function buildAssessment(manager: EntityManager, registry: PluginRe
     throw new InvalidInputError([{ field: "instrument", message: `instrument ${JSON.stringify(input.instrument)} ${why}`, allowed }]);
   }
   const definition = registered.definition;
-  const fed = await fillLabFedInputs(manager, definition, visit.id, input.inputs ?? {});
-  const outcome = scoreInstrument(definition, fed.inputs);
-  // Every problem at once; an input without a usable lab result is reported once, with the lab's reason.
-  const reported = new Set(fed.problems.map((p) => p.field));
-  const problems = [...fed.problems, ...(outcome.ok ? [] : outcome.problems.filter((p) => !reported.has(p.field)))];
-  if (problems.length > 0 || !outcome.ok) throw new InvalidInputError(problems);
+  const scored = scoreAssessment(definition, await fillLabFedInputs(manager, definition, visit.id, input.inputs ?? {}));
   if (await manager.existsBy(ClinicalAssessment, { visitId: visit.id, instrumentCode: definition.code, ...otherThan(replacing) })) {
     throw new InvalidInputError([{ field: "instrument", message: `instrument ${definition.code} is already recorded at this visit` }]);
   }
-  return manager.create(ClinicalAssessment, {
-    visitId: visit.id,
-    patientId: visit.patientId,
+  return manager.create(ClinicalAssessment, { visitId: visit.id, patientId: visit.patientId, ...scored });
+}
+
+/** Scores the inputs (lab-fed ones filled in) and returns the assessment's stored fields, or throws every problem at once. */
+export function scoreAssessment(definition: InstrumentDefinition, fed: LabFedInputs) {
+  const outcome = scoreInstrument(definition, fed.inputs);
+  // An input without a usable lab result is reported once, with the lab's reason.
+  const reported = new Set(fed.problems.map((p) => p.field));
+  const problems = [...fed.problems, ...(outcome.ok ? [] : outcome.problems.filter((p) => !reported.has(p.field)))];
+  if (problems.length > 0 || !outcome.ok) throw new InvalidInputError(problems);
+  return {
     instrumentCode: definition.code,
     inputs: fed.inputs,
     labSources: Object.keys(fed.sources).length > 0 ? fed.sources : null,
@@ -60,7 +64,7 @@ export async function buildAssessment(manager: EntityManager, registry: PluginRe
     category: outcome.category?.code ?? null,
     components: outcome.components,
     calculatorVersion: definition.version,
-  });
+  };
 }
 
 export async function recordAssessment(manager: EntityManager, registry: PluginRegistry, input: RecordAssessmentInput): Promise<ClinicalAssessment> {

@@ -12,6 +12,8 @@ import { RemovableRecord, VersionedRecord } from "../records/record-base";
 @Entity("immune_measurement")
 @Index(["visitId", "parameterId"], { unique: true, where: `"removedAt" IS NULL` })
 @Index(["parameterId", "patientId"])
+// A patient's immune values (migration ImmuneValuesAndLabsByPatient1765300000000).
+@Index(["patientId"])
 export class ImmuneMeasurement extends RemovableRecord {
   @PrimaryGeneratedColumn()
   id: number;

@@ -26,6 +26,15 @@ export class RecordImmuneMeasurementInput {
   detectionLimit?: number | null;
 }
 
+/** The checks of a measurement's own fields, without the database (the bulk generator runs them too). */
+export function immuneMeasurementChecks(parameter: Pick<ImmuneParameter, "statistic" | "unit">, input: Omit<RecordImmuneMeasurementInput, "visitId" | "parameterCode">): Checks {
+  const { min, max } = STATISTIC_RANGE[parameter.statistic];
+  const checks = new Checks().number("value", input.value, min, max, parameter.unit).number("detectionLimit", input.detectionLimit, min, max, parameter.unit);
+  if (!input.belowDetectionLimit) checks.required("value", input.value, "unless belowDetectionLimit is true");
+  else if (input.value !== null && input.value !== undefined) checks.add("value", "must be omitted when belowDetectionLimit is true");
+  return checks;
+}
+
 /** Validates `input` and returns the record it describes, unsaved; `replacing` is the id of the record a correction replaces. */
 export async function buildImmuneMeasurement(manager: EntityManager, input: RecordImmuneMeasurementInput, replacing?: number): Promise<ImmuneMeasurement> {
   const visit = await findVisit(manager, "visitId", input.visitId);
@@ -34,10 +43,7 @@ export async function buildImmuneMeasurement(manager: EntityManager, input: Reco
     const allowed = IMMUNE_CATALOGUE.map((e) => e.code).join(", ");
     throw new InvalidInputError([{ field: "parameterCode", message: `parameterCode ${JSON.stringify(input.parameterCode)} is not in the immune catalogue`, allowed }]);
   }
-  const { min, max } = STATISTIC_RANGE[parameter.statistic];
-  const checks = new Checks().number("value", input.value, min, max, parameter.unit).number("detectionLimit", input.detectionLimit, min, max, parameter.unit);
-  if (!input.belowDetectionLimit) checks.required("value", input.value, "unless belowDetectionLimit is true");
-  else if (input.value !== null && input.value !== undefined) checks.add("value", "must be omitted when belowDetectionLimit is true");
+  const checks = immuneMeasurementChecks(parameter, input);
   if (await manager.existsBy(ImmuneMeasurement, { visitId: visit.id, parameterId: parameter.id, ...otherThan(replacing) })) {
     checks.add("parameterCode", `${parameter.code} is already recorded at this visit`);
   }

@@ -11,6 +11,8 @@ import { RemovableRecord, VersionedRecord } from "../records/record-base";
 @Entity("lab_result")
 @Index(["visitId", "testCode"], { unique: true, where: `"removedAt" IS NULL` })
 @Index(["testCode", "patientId"])
+// A patient's lab results (migration ImmuneValuesAndLabsByPatient1765300000000).
+@Index(["patientId"])
 export class LabResult extends RemovableRecord {
   @PrimaryGeneratedColumn()
   id: number;

@@ -4,6 +4,7 @@ import { InvalidInputError } from "../../errors";
 import { Checks } from "../../validation/checks";
 import { findVisit } from "../visits/patient-visit";
 import { LAB_TESTS, LAB_TEST_BY_CODE } from "./lab-tests";
+import type { LabTest } from "./lab-tests";
 import { LabResult } from "./lab-result.entity";
 import { otherThan } from "../records/other-than";
 
@@ -28,14 +29,8 @@ export class RecordLabResultInput {
   belowDetectionLimit: boolean;
 }
 
-/** Validates `input` and returns the record it describes, unsaved; `replacing` is the id of the record a correction replaces. */
-export async function buildLabResult(manager: EntityManager, input: RecordLabResultInput, replacing?: number): Promise<LabResult> {
-  const visit = await findVisit(manager, "visitId", input.visitId);
-  const test = LAB_TEST_BY_CODE.get(input.testCode);
-  if (!test) {
-    const allowed = LAB_TESTS.map((t) => t.code).join(", ");
-    throw new InvalidInputError([{ field: "testCode", message: `testCode ${JSON.stringify(input.testCode)} is not in the lab catalogue`, allowed }]);
-  }
+/** The checks of a lab result's own fields, without the database (the bulk generator runs them too). */
+export function labResultChecks(test: LabTest, input: Omit<RecordLabResultInput, "visitId" | "testCode">): Checks {
   const checks = new Checks()
     .number("value", input.value, 0, test.maxValue, test.unit)
     .number("referenceLow", input.referenceLow, 0, test.maxValue, test.unit)
@@ -45,6 +40,18 @@ export async function buildLabResult(manager: EntityManager, input: RecordLabRes
   if (input.referenceLow != null && input.referenceHigh != null && input.referenceLow > input.referenceHigh) {
     checks.add("referenceLow", `must not exceed referenceHigh (${input.referenceHigh})`);
   }
+  return checks;
+}
+
+/** Validates `input` and returns the record it describes, unsaved; `replacing` is the id of the record a correction replaces. */
+export async function buildLabResult(manager: EntityManager, input: RecordLabResultInput, replacing?: number): Promise<LabResult> {
+  const visit = await findVisit(manager, "visitId", input.visitId);
+  const test = LAB_TEST_BY_CODE.get(input.testCode);
+  if (!test) {
+    const allowed = LAB_TESTS.map((t) => t.code).join(", ");
+    throw new InvalidInputError([{ field: "testCode", message: `testCode ${JSON.stringify(input.testCode)} is not in the lab catalogue`, allowed }]);
+  }
+  const checks = labResultChecks(test, input);
   if (await manager.existsBy(LabResult, { visitId: visit.id, testCode: test.code, ...otherThan(replacing) })) checks.add("testCode", `${test.code} is already recorded at this visit`);
   checks.verify();
   return manager.create(LabResult, {

@@ -7,14 +7,8 @@ import { PatientStatus } from "./patient-enums";
 import { Patient } from "./patient.entity";
 import type { CreatePatientInput } from "./patient-inputs";
 
-export async function createPatient(manager: EntityManager, input: CreatePatientInput): Promise<Patient> {
-  const cohortId = decodeId("cohortId", input.cohortId, "Cohort");
-  const siteId = decodeId("siteId", input.siteId, "Site");
-  const cohort = await manager.findOneBy(Cohort, { id: cohortId });
-  if (!cohort) throw unknownReference("cohortId", "cohort", input.cohortId);
-  const site = await manager.findOneBy(Site, { id: siteId });
-  if (!site) throw unknownReference("siteId", "site", input.siteId);
-
+/** The checks of a new patient's own fields, without the database (the bulk generator runs them too). */
+export function patientChecks(input: Omit<CreatePatientInput, "cohortId" | "siteId">): Checks {
   const thisYear = new Date().getUTCFullYear();
   const checks = new Checks()
     .text("subjectCode", input.subjectCode, 40)
@@ -24,9 +18,21 @@ export async function createPatient(manager: EntityManager, input: CreatePatient
     .date("treatmentStartDate", input.treatmentStartDate)
     .notBefore("treatmentStartDate", input.treatmentStartDate, input.inclusionDate, "inclusionDate")
     .number("diseaseDurationYears", input.diseaseDurationYears, 0, 100, "years");
-  if (site.studyId !== cohort.studyId) checks.add("siteId", "belongs to another study than the cohort");
   // Completion and withdrawal carry a date and a reason: they are recorded with changePatientStatus.
   if (input.status !== PatientStatus.SCREENED && input.status !== PatientStatus.INCLUDED) checks.add("status", "must be SCREENED or INCLUDED for a new patient", "SCREENED, INCLUDED");
+  return checks;
+}
+
+export async function createPatient(manager: EntityManager, input: CreatePatientInput): Promise<Patient> {
+  const cohortId = decodeId("cohortId", input.cohortId, "Cohort");
+  const siteId = decodeId("siteId", input.siteId, "Site");
+  const cohort = await manager.findOneBy(Cohort, { id: cohortId });
+  if (!cohort) throw unknownReference("cohortId", "cohort", input.cohortId);
+  const site = await manager.findOneBy(Site, { id: siteId });
+  if (!site) throw unknownReference("siteId", "site", input.siteId);
+
+  const checks = patientChecks(input);
+  if (site.studyId !== cohort.studyId) checks.add("siteId", "belongs to another study than the cohort");
   if (await manager.existsBy(Patient, { studyId: cohort.studyId, subjectCode: input.subjectCode })) {
     checks.add("subjectCode", `is already used in this study (${input.subjectCode})`, "a subject code not yet used in the study");
   }

@@ -11,6 +11,8 @@ import { RemovableRecord, VersionedRecord } from "../records/record-base";
 
 @ObjectType({ implements: [Node, VersionedRecord, RemovableRecord], description: "An adverse event graded with CTCAE and optionally coded in MedDRA (CDISC AE)." })
 @Entity("adverse_event")
+// A visit's doses or adverse events (migration DosesAndAdverseEventsByVisit1765400000000).
+@Index(["visitId"])
 export class AdverseEvent extends RemovableRecord {
   @PrimaryGeneratedColumn()
   id: number;

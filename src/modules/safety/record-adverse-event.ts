@@ -48,10 +48,8 @@ export class RecordAdverseEventInput {
   actionTaken: ActionTaken;
 }
 
-/** Validates `input` and returns the record it describes, unsaved; `replacing` is the id of the record a correction replaces. */
-export async function buildAdverseEvent(manager: EntityManager, input: RecordAdverseEventInput, replacing?: number): Promise<AdverseEvent> {
-  const patient = await findPatient(manager, "patientId", input.patientId);
-  const visit = input.visitId != null ? await findVisit(manager, "visitId", input.visitId, patient.id) : null;
+/** The checks of an adverse event's own fields, without the database (the bulk generator runs them too). */
+export function adverseEventChecks(input: Omit<RecordAdverseEventInput, "patientId" | "visitId">): Checks {
   const checks = new Checks()
     .text("term", input.term, 200)
     .text("meddraCode", input.meddraCode, 20)
@@ -65,7 +63,14 @@ export async function buildAdverseEvent(manager: EntityManager, input: RecordAdv
   // CTCAE grade 5 is death related to the event, so the two go together.
   if (input.grade === 5 && input.outcome !== AdverseEventOutcome.FATAL) checks.add("outcome", "must be FATAL for a grade 5 event", "FATAL");
   if (input.outcome === AdverseEventOutcome.FATAL && input.grade !== 5) checks.add("grade", "must be 5 for a fatal event", "5");
-  checks.verify();
+  return checks;
+}
+
+/** Validates `input` and returns the record it describes, unsaved; `replacing` is the id of the record a correction replaces. */
+export async function buildAdverseEvent(manager: EntityManager, input: RecordAdverseEventInput, replacing?: number): Promise<AdverseEvent> {
+  const patient = await findPatient(manager, "patientId", input.patientId);
+  const visit = input.visitId != null ? await findVisit(manager, "visitId", input.visitId, patient.id) : null;
+  adverseEventChecks(input).verify();
   return manager.create(AdverseEvent, {
     patientId: patient.id,
     visitId: visit?.id ?? null,

@@ -10,6 +10,8 @@ import { RemovableRecord, VersionedRecord } from "../records/record-base";
 
 @ObjectType({ implements: [Node, VersionedRecord, RemovableRecord], description: "One planned administration of the study drug, given or not (CDISC EX)." })
 @Entity("dose_administration")
+// A visit's doses or adverse events (migration DosesAndAdverseEventsByVisit1765400000000).
+@Index(["visitId"])
 @Index(["patientId", "administeredOn"])
 export class DoseAdministration extends RemovableRecord {
   @PrimaryGeneratedColumn()

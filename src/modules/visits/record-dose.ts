@@ -5,10 +5,8 @@ import { findPatient, findVisit } from "./patient-visit";
 import { studyDayOf } from "./study-day";
 import type { RecordDoseInput } from "./visit-inputs";
 
-/** Validates `input` and returns the record it describes, unsaved; `replacing` is the id of the record a correction replaces. */
-export async function buildDose(manager: EntityManager, input: RecordDoseInput, replacing?: number): Promise<DoseAdministration> {
-  const patient = await findPatient(manager, "patientId", input.patientId);
-  const visit = input.visitId != null ? await findVisit(manager, "visitId", input.visitId, patient.id) : null;
+/** The checks of a dose's own fields, without the database (the bulk generator runs them too). */
+export function doseChecks(input: Omit<RecordDoseInput, "patientId" | "visitId">, treatmentStartDate: string | null): Checks {
   const checks = new Checks()
     .date("administeredOn", input.administeredOn)
     .number("dose", input.dose, 0, 1000)
@@ -16,10 +14,17 @@ export async function buildDose(manager: EntityManager, input: RecordDoseInput, 
     .text("route", input.route, 20)
     .text("lot", input.lot, 40)
     .text("notGivenReason", input.notGivenReason, 500)
-    .notBefore("administeredOn", input.administeredOn, patient.treatmentStartDate, "the first dose (treatmentStartDate)");
+    .notBefore("administeredOn", input.administeredOn, treatmentStartDate, "the first dose (treatmentStartDate)");
   if (!input.given) checks.required("notGivenReason", input.notGivenReason, "when the dose was not given");
   if (input.given && input.dose === 0) checks.add("dose", "must be above 0 for a dose that was given");
-  checks.verify();
+  return checks;
+}
+
+/** Validates `input` and returns the record it describes, unsaved; `replacing` is the id of the record a correction replaces. */
+export async function buildDose(manager: EntityManager, input: RecordDoseInput, replacing?: number): Promise<DoseAdministration> {
+  const patient = await findPatient(manager, "patientId", input.patientId);
+  const visit = input.visitId != null ? await findVisit(manager, "visitId", input.visitId, patient.id) : null;
+  doseChecks(input, patient.treatmentStartDate).verify();
   return manager.create(DoseAdministration, {
     patientId: patient.id,
     visitId: visit?.id ?? null,

@@ -24,10 +24,16 @@ export async function buildVisit(manager: EntityManager, input: RecordVisitInput
   }
   checks.verify();
 
-  const studyDay = patient.treatmentStartDate ? studyDayOf(patient.treatmentStartDate, input.visitDate) : null;
+  const { studyDay, outOfWindow } = visitTiming(patient.treatmentStartDate, planned, input.visitDate);
+  return manager.create(Visit, { patientId: patient.id, plannedVisitId: planned?.id ?? null, visitDate: input.visitDate, studyDay, outOfWindow, performed: input.performed, state: VisitState.IN_PROGRESS });
+}
+
+/** A visit's study day and whether it falls outside its planned window (also used by the bulk generator). */
+export function visitTiming(treatmentStartDate: string | null, planned: Pick<PlannedVisit, "studyDay" | "windowBefore" | "windowAfter"> | null, visitDate: string) {
+  const studyDay = treatmentStartDate ? studyDayOf(treatmentStartDate, visitDate) : null;
   const outOfWindow =
     planned !== null && studyDay !== null && (studyDay < planned.studyDay - planned.windowBefore || studyDay > planned.studyDay + planned.windowAfter);
-  return manager.create(Visit, { patientId: patient.id, plannedVisitId: planned?.id ?? null, visitDate: input.visitDate, studyDay, outOfWindow, performed: input.performed, state: VisitState.IN_PROGRESS });
+  return { studyDay, outOfWindow };
 }
 
 export async function recordVisit(manager: EntityManager, input: RecordVisitInput): Promise<Visit> {

@@ -9,8 +9,8 @@ export const PASSWORD_ATTEMPT_TABLE = "password_attempt";
  * milliseconds), created here because the service role may not create tables. Every server process
  * counts in it, so the limits hold across processes. SQLite (one process) counts in memory.
  */
-export class PasswordAttemptCounts1765200000000 implements MigrationInterface {
-  name = "PasswordAttemptCounts1765200000000";
+export class PasswordAttemptCounts1765500000000 implements MigrationInterface {
+  name = "PasswordAttemptCounts1765500000000";
 
   async up(queryRunner: QueryRunner): Promise<void> {
     if (queryRunner.connection.driver.options.type !== "postgres") return;
