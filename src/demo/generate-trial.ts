@@ -34,7 +34,7 @@ import { Visit } from "../modules/visits/visit.entity";
 import { Checks } from "../validation/checks";
 import { immuneValues, randomImmuneProfile } from "./immune-kinetics";
 import { labValues } from "./demo-labs";
-import { activityAt, createCohort, createStudy, demoAdverseEvents, demoDoses, eq5d } from "./load-demo-trial";
+import { activityAt, createCohort, createStudy, demoAdverseEvents, demoDoses, demoPatientDates, eq5d } from "./load-demo-trial";
 
 /*
  * The scale generator: a trial of N patients shaped like the demo trial (same schedule, immune kinetics,
@@ -155,12 +155,7 @@ function makePatient(context: Context, arm: Arm, batch: Batch): void {
   const input = {
     subjectCode: `${cohort.code}-${site.code}-${String(arm.made).padStart(6, "0")}`,
     sex,
-    yearOfBirth: Number(inclusionDate.slice(0, 4)) - age,
-    ageAtInclusion: age,
-    inclusionDate,
-    treatmentStartDate: dateOfStudyDay(inclusionDate, 1 + Math.floor(random() * 14)),
-    status: PatientStatus.INCLUDED,
-    diseaseDurationYears: Math.round((1 + random() * 15) * 10) / 10,
+    ...demoPatientDates(inclusionDate, age, random),
   };
   patientChecks(input).verify();
   const patientId = ids.patient++;

@@ -90,6 +90,18 @@ export async function createCohort(manager: EntityManager, studyId: number, plug
   return { cohort, schedule };
 }
 
+/** A demo patient's age, dates and disease duration: the first dose within two weeks of inclusion. */
+export function demoPatientDates(inclusionDate: string, age: number, random: Random) {
+  return {
+    yearOfBirth: Number(inclusionDate.slice(0, 4)) - age,
+    ageAtInclusion: age,
+    inclusionDate,
+    treatmentStartDate: dateOfStudyDay(inclusionDate, 1 + Math.floor(random() * 14)),
+    status: PatientStatus.INCLUDED,
+    diseaseDurationYears: Math.round((1 + random() * 15) * 10) / 10,
+  };
+}
+
 /** The doses of the regimen up to `lastDay` (a few maintenance doses missed), without patient and visit. */
 export function demoDoses(regimen: DosingRegimen, treatmentStartDate: string, lastDay: number, random: Random): Omit<RecordDoseInput, "patientId" | "visitId">[] {
   return plannedDoseDays(regimen)
@@ -178,12 +190,7 @@ export async function loadDemoTrial(dataSource: DataSource, registry: PluginRegi
           siteId: toGlobalId("Site", site.id),
           subjectCode: `${cohort.code}-${site.code}-${String(n).padStart(3, "0")}`,
           sex,
-          yearOfBirth: Number(inclusionDate.slice(0, 4)) - age,
-          ageAtInclusion: age,
-          inclusionDate,
-          treatmentStartDate: dateOfStudyDay(inclusionDate, 1 + Math.floor(random() * 14)),
-          status: PatientStatus.INCLUDED,
-          diseaseDurationYears: Math.round((1 + random() * 15) * 10) / 10,
+          ...demoPatientDates(inclusionDate, age, random),
         });
         patients++;
         const withdraws = n === size && cohortIndex === urticariaCohort;
