@@ -142,6 +142,17 @@ describe.each(testDatabases)("efficacy endpoints on the demo trial (%s)", (kind)
     }
   });
 
+  it("refuses an unknown immune parameter and an immune visit that is the baseline itself, naming the argument", async () => {
+    for (const [query, field] of [
+      ['{ crossDiseaseEfficacy(immuneParameter: "NOPE") { visit } }', "immuneParameter"],
+      ['{ crossDiseaseEfficacy(immuneVisit: "BASELINE") { visit } }', "immuneVisit"],
+      ['{ immuneClinicalCorrelation(immuneVisit: "BASELINE") { visit } }', "immuneVisit"],
+    ] as const) {
+      const result = await t.execute(query, {});
+      expect(result.errors?.[0].extensions, query).toMatchObject({ code: "BAD_USER_INPUT", field });
+    }
+  });
+
   it("the cross-disease table: one row per disease, p-values adjusted across diseases as p.adjust does", async () => {
     const { crossDiseaseEfficacy: r } = await t.data(CROSS, {});
     expect(r).toMatchObject({ visit: null, immuneParameter: "TREG_PCT_CD4", immuneVisit: "D8", test: "WILCOXON", adjustment: "HOLM" });

@@ -6,7 +6,7 @@ import { CrossDiseaseEfficacy, PValueAdjustment, adjustmentNote, crossDiseaseRow
 import { ImmuneClinicalCorrelation, immuneClinicalCorrelation } from "./immune-clinical-correlation";
 import { loadImmunePairs } from "./immune-pairs";
 import { immuneResponse } from "./immune-response";
-import { checkVisitCodes, findParameter } from "./immune-response.resolver";
+import { checkVisitPair, findParameter } from "./immune-response.resolver";
 import { loadPrimaryOutcomes } from "./primary-outcomes";
 import { PairedTest } from "./statistics-types";
 
@@ -15,8 +15,8 @@ const BASELINE = "BASELINE";
 /** What both queries read: the population, its cohorts, their primary clinical outcomes and the immune pairs (three statements besides the checks). */
 async function primaryAndImmune({ dataSource, access, registry }: Context, visit: string | null, immuneParameter: string, immuneVisit: string, filter: AnalysisFilter | null) {
   const manager = dataSource.manager;
-  await findParameter(manager, immuneParameter);
-  await checkVisitCodes(manager, { immuneVisit });
+  await findParameter(manager, immuneParameter, "immuneParameter");
+  await checkVisitPair(manager, ["immuneVisit", immuneVisit], ["baselineVisit", BASELINE]);
   const allCohorts = await readableCohorts(manager, access);
   const population = await resolvePopulation(manager, access, filter, allCohorts);
   const cohorts = population.diseases ? allCohorts.filter((c) => population.diseases!.includes(c.code)) : allCohorts;

@@ -6,7 +6,7 @@ import { AnalysisFilter, resolvePopulation } from "./analysis-filter";
 import { readableCohorts } from "./analysis-cohorts";
 import { loadImmunePairs } from "./immune-pairs";
 import { ImmuneProfileMap, immuneProfileMap } from "./immune-profile-map";
-import { checkVisitCodes } from "./immune-response.resolver";
+import { checkVisitPair } from "./immune-response.resolver";
 import { KMEANS_RESTARTS, Linkage } from "./statistics";
 
 /**
@@ -51,7 +51,7 @@ export class ImmuneProfileMapResolver {
     const unknown = asked?.filter((code) => !catalogue.includes(code)) ?? [];
     if (unknown.length) throw invalidInput("parameters", `names no immune parameter ${unknown.map((u) => JSON.stringify(u)).join(", ")}`, catalogue.join(", "));
     if (asked && asked.length < 2) throw invalidInput("parameters", `needs at least 2 parameters for a map (got ${asked.length})`, catalogue.join(", "));
-    await checkVisitCodes(manager, { visit, baselineVisit });
+    await checkVisitPair(manager, ["visit", visit], ["baselineVisit", baselineVisit]);
     const cohorts = await readableCohorts(manager, access);
     const population = await resolvePopulation(manager, access, filter, cohorts);
     const pairs = await loadImmunePairs(manager, access, { parameter: asked ?? catalogue, visit, baselineVisit, population });

@@ -21,9 +21,19 @@ export async function checkVisitCodes(manager: EntityManager, codes: Record<stri
   return schedule;
 }
 
-export async function findParameter(manager: EntityManager, code: string): Promise<ImmuneParameter> {
+/**
+ * A follow-up visit and the baseline it is compared with: both planned visits, and not the same one (a
+ * visit paired with itself answers every patient with a change of 0 and a fold change of 1).
+ */
+export async function checkVisitPair(manager: EntityManager, followUp: [field: string, code: string], baseline: [field: string, code: string]): Promise<PlannedVisit[]> {
+  const schedule = await checkVisitCodes(manager, Object.fromEntries([followUp, baseline]));
+  if (followUp[1] === baseline[1]) throw invalidInput(followUp[0], `is the baseline visit itself (${JSON.stringify(baseline[1])}): a change needs a later visit`, "a planned visit other than the baseline");
+  return schedule;
+}
+
+export async function findParameter(manager: EntityManager, code: string, field = "parameter"): Promise<ImmuneParameter> {
   const entry = await manager.findOneBy(ImmuneParameter, { code });
-  if (!entry) throw invalidInput("parameter", `names no immune parameter (got ${JSON.stringify(code)})`, "a code of immuneParameters");
+  if (!entry) throw invalidInput(field, `names no immune parameter (got ${JSON.stringify(code)})`, "a code of immuneParameters");
   return entry;
 }
 
@@ -43,7 +53,7 @@ export class ImmuneResponseResolver {
   ): Promise<ImmuneResponse> {
     const manager = dataSource.manager;
     const catalogueEntry = await findParameter(manager, parameter);
-    await checkVisitCodes(manager, { visit, baselineVisit });
+    await checkVisitPair(manager, ["visit", visit], ["baselineVisit", baselineVisit]);
     const allCohorts = await readableCohorts(manager, access);
     const population = await resolvePopulation(manager, access, filter, allCohorts);
     const cohorts = population.diseases ? allCohorts.filter((c) => population.diseases!.includes(c.code)) : allCohorts;

@@ -159,10 +159,15 @@ describe.each(testDatabases)("immuneResponse on the demo trial (%s)", (kind) => 
     expectGroupMatches(all.pooled, pairs);
   });
 
-  it("refuses unknown codes with what exists", async () => {
-    for (const variables of [{ parameter: "NOPE" }, { visit: "D999" }, { filter: { diseases: ["XX"] } }]) {
+  it("refuses unknown codes with what exists, and a follow-up that is the baseline itself", async () => {
+    for (const [variables, field] of [
+      [{ parameter: "NOPE" }, "parameter"],
+      [{ visit: "D999" }, "visit"],
+      [{ filter: { diseases: ["XX"] } }, "filter.diseases"],
+      [{ visit: "BASELINE" }, "visit"],
+    ] as const) {
       const result = await t.execute(QUERY, variables);
-      expect(result.errors?.[0].extensions?.code, JSON.stringify(variables)).toBe("BAD_USER_INPUT");
+      expect(result.errors?.[0].extensions, JSON.stringify(variables)).toMatchObject({ code: "BAD_USER_INPUT", field });
     }
   });
 
