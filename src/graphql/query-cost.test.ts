@@ -5,7 +5,7 @@ import { Kind, parse } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { plugins } from "../../plugins";
 import { QUERY_LIMITS } from "./limits";
-import { DECLARATION_LIST_ROWS, operationCost, RELATION_FILTER_COST, UNPAGED_LIST_ROWS } from "./query-cost";
+import { ANALYSIS_COST, DECLARATION_LIST_ROWS, operationCost, RELATION_FILTER_COST, UNPAGED_LIST_ROWS } from "./query-cost";
 import { buildBasketSchema } from "./schema";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./views/page-args";
 
@@ -24,6 +24,13 @@ function cost(query: string, variables: Record<string, unknown> = {}, unpagedRow
 describe("query cost", () => {
   it("counts objects 2 and scalars 1", () => {
     expect(cost("{ study { code title } }")).toBe(2 + 1 + 1);
+  });
+
+  it("adds the fixed cost an analysis declares, once per analysis whatever it selects", () => {
+    expect(cost("{ safetySummary { dataCut } }")).toBe(ANALYSIS_COST + 2 + 1);
+    expect(cost("{ a: immuneResponse { visit } b: immuneProfileMap { visit } }")).toBe(2 * (ANALYSIS_COST + 2 + 1));
+    // a catalogue query of the same module is not an analysis
+    expect(cost("{ efficacyEndpoints { code } }")).toBeLessThan(ANALYSIS_COST);
   });
 
   it("adds a fixed cost for every relation filter (some, every, none), in literals and variables, not multiplied by parent rows", () => {

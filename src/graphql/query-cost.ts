@@ -30,6 +30,19 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./views/page-args";
  */
 export const UNPAGED_LIST_ROWS = 12;
 export const RELATION_FILTER_COST = 10_000;
+
+/**
+ * A field may declare a fixed cost of its own (`@Extensions({ cost })`, see {@link ANALYSIS_COST}), added
+ * once wherever it stands, like a relation filter: work its selection does not show.
+ */
+export const fixedCostOf = (field: GraphQLField<unknown, unknown>): number => (typeof field.extensions?.cost === "number" ? field.extensions.cost : 0);
+
+/**
+ * An analysis (immuneResponse, crossDiseaseEfficacy, immuneProfileMap…) reads every matching patient of
+ * the trial and computes its statistics in the service — a profile map clusters up to 500 patients — so a
+ * request holds at most four, whatever it selects of them.
+ */
+export const ANALYSIS_COST = 10_000;
 export const DECLARATION_LIST_ROWS = 5;
 const OBJECT_COST = 2;
 const SCALAR_COST = 1;
@@ -39,8 +52,8 @@ interface Walk {
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
   unpagedRows: number;
-  /** Relation filters met so far in the arguments (see RELATION_FILTER_COST). */
-  relationFilters: number;
+  /** Fixed costs met so far: relation filters in the arguments (RELATION_FILTER_COST), fields' own (fixedCostOf). */
+  fixed: number;
 }
 
 /** The relation filters (`some`, `every`, `none` of an `XRelationFilter`) in an argument's value. */
@@ -117,9 +130,10 @@ function fieldCost(walk: Walk, node: FieldNode, parent: GraphQLNamedType, page: 
   let field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
   if (!field && isAbstractType(parent)) field = walk.schema.getPossibleTypes(parent).map((member) => member.getFields()[name]).find(Boolean);
   if (!field) return SCALAR_COST;
+  walk.fixed += fixedCostOf(field);
   for (const argument of node.arguments ?? []) {
     const declared = field.args.find((arg) => arg.name === argument.name.value);
-    if (declared) walk.relationFilters += relationFilters(declared.type, valueFromASTUntyped(argument.value, walk.variables));
+    if (declared) walk.fixed += RELATION_FILTER_COST * relationFilters(declared.type, valueFromASTUntyped(argument.value, walk.variables));
   }
   const named = getNamedType(field.type);
   if (isLeafType(named) || !node.selectionSet) return SCALAR_COST;
@@ -144,7 +158,7 @@ export function operationCost(
   const defaults = Object.fromEntries(
     (operation.variableDefinitions ?? []).filter((d) => d.defaultValue).map((d) => [d.variable.name.value, valueFromASTUntyped(d.defaultValue!)]),
   );
-  const walk: Walk = { schema, fragments, variables: { ...defaults, ...variables }, unpagedRows, relationFilters: 0 };
+  const walk: Walk = { schema, fragments, variables: { ...defaults, ...variables }, unpagedRows, fixed: 0 };
   const selection = selectionCost(walk, operation.selectionSet, root, undefined, new Set());
-  return selection + walk.relationFilters * RELATION_FILTER_COST;
+  return selection + walk.fixed;
 }

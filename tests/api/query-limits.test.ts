@@ -190,6 +190,17 @@ describe("query limits", () => {
     expect(five.body.errors[0].message).toMatch(/relation filter/);
   });
 
+  it("counts every analysis as a fixed cost: four in one request run, a fifth is refused before any runs", async () => {
+    const analyses = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: immuneProfileMap(seed: ${i + 1}) { patientsAnalysed }`).join(" ")} }`;
+    const four = await post(server.url, JSON.stringify({ query: analyses(4) }));
+    expect(four.body.errors).toBeUndefined();
+    expect(four.body.data.a3.patientsAnalysed).toBeGreaterThan(0);
+    const five = await post(server.url, JSON.stringify({ query: analyses(5) }));
+    expect(five.status).toBe(400);
+    expect(five.body.errors[0].extensions).toMatchObject({ code: "QUERY_LIMIT_EXCEEDED", limit: "cost" });
+    expect(five.body.data).toBeUndefined();
+  });
+
   it("does not keep persisted queries: a request naming a hash is answered PERSISTED_QUERY_NOT_SUPPORTED, a wrong hash is no internal error", async () => {
     for (const extensions of [{ persistedQuery: { version: 1, sha256Hash: "abc" } }, { persistedQuery: { version: 2, sha256Hash: 5 } }, { persistedQuery: "x" }]) {
       for (const body of [{ extensions }, { query: "{ study { code } }", extensions }]) {

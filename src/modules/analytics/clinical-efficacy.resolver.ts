@@ -1,5 +1,6 @@
-import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Extensions, Query, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context";
+import { ANALYSIS_COST } from "../../graphql/query-cost";
 import { AnalysisFilter, resolvePopulation } from "./analysis-filter";
 import { readableCohorts } from "./analysis-cohorts";
 import { ClinicalEfficacy, EfficacyEndpointType, clinicalEfficacy } from "./clinical-efficacy";
@@ -17,6 +18,7 @@ export class ClinicalEfficacyResolver {
     return plugins.flatMap((p) => (p.efficacyEndpoints ?? []).map((e) => EfficacyEndpointType.of(e, p.id, registry.instrument(e.instrument)!.definition)));
   }
 
+  @Extensions({ cost: ANALYSIS_COST })
   @Query(() => ClinicalEfficacy, {
     description:
       "Clinical efficacy of one cohort (disease) through one of its declared endpoints at a visit, against the cohort's baseline visit, on the stored assessments: " +

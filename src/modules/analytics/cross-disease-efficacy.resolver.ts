@@ -1,5 +1,6 @@
-import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Extensions, Query, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context";
+import { ANALYSIS_COST } from "../../graphql/query-cost";
 import { AnalysisFilter, resolvePopulation } from "./analysis-filter";
 import { readableCohorts } from "./analysis-cohorts";
 import { CrossDiseaseEfficacy, PValueAdjustment, adjustmentNote, crossDiseaseRows } from "./cross-disease-efficacy";
@@ -27,6 +28,7 @@ async function primaryAndImmune({ dataSource, access, registry }: Context, visit
 
 @Resolver()
 export class CrossDiseaseEfficacyResolver {
+  @Extensions({ cost: ANALYSIS_COST })
   @Query(() => CrossDiseaseEfficacy, {
     description:
       "One row per disease (cohort), forest-plot-ready: percent improvement of the primary score (direction-aware, improvement positive) with its t 95 % CI, " +
@@ -58,6 +60,7 @@ export class CrossDiseaseEfficacyResolver {
     });
   }
 
+  @Extensions({ cost: ANALYSIS_COST })
   @Query(() => ImmuneClinicalCorrelation, {
     description:
       "Spearman correlation (average ranks for ties; p exact over every pairing of the ranks up to 9 pairs without ties, as R's cor.test, else the t approximation as SciPy's spearmanr; Fisher-z 95 % CI) between each patient's immune fold change " +

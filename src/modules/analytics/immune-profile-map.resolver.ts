@@ -1,6 +1,7 @@
-import { Arg, Ctx, Float, Int, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Extensions, Float, Int, Query, Resolver } from "type-graphql";
 import { invalidInput } from "../../errors";
 import type { Context } from "../../graphql/context";
+import { ANALYSIS_COST } from "../../graphql/query-cost";
 import { ImmuneParameter } from "../immunology/immune-parameter.entity";
 import { AnalysisFilter, resolvePopulation } from "./analysis-filter";
 import { readableCohorts } from "./analysis-cohorts";
@@ -25,6 +26,7 @@ function checkRange(field: string, value: number, min: number, max: number): voi
 
 @Resolver()
 export class ImmuneProfileMapResolver {
+  @Extensions({ cost: ANALYSIS_COST })
   @Query(() => ImmuneProfileMap, {
     description:
       "Unsupervised immunomonitoring map: each patient's log2 fold changes (follow-up ÷ baseline) across immune parameters, standardised; principal components (scores per patient, loadings per parameter, variance explained), a hierarchical clustering cut into k and a seeded k-means. Missing values: parameters below minCoverage dropped, then incomplete patients left out, counted and named with the reason. Same filter and site scope as immuneResponse.",

@@ -1,7 +1,8 @@
-import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Extensions, Query, Resolver } from "type-graphql";
 import type { EntityManager } from "typeorm";
 import { invalidInput } from "../../errors";
 import type { Context } from "../../graphql/context";
+import { ANALYSIS_COST } from "../../graphql/query-cost";
 import { ImmuneParameter } from "../immunology/immune-parameter.entity";
 import { PlannedVisit } from "../study/planned-visit.entity";
 import { AnalysisFilter, resolvePopulation } from "./analysis-filter";
@@ -39,6 +40,7 @@ export async function findParameter(manager: EntityManager, code: string, field 
 
 @Resolver()
 export class ImmuneResponseResolver {
+  @Extensions({ cost: ANALYSIS_COST })
   @Query(() => ImmuneResponse, {
     description:
       "Primary immunological endpoint: change of an immune parameter from the baseline visit to a follow-up visit, per cohort (disease) and pooled — summaries, geometric mean fold change, CI of the mean change, a paired test, and the per-patient values. Site roles see their sites' patients only.",
@@ -61,6 +63,7 @@ export class ImmuneResponseResolver {
     return Object.assign(new ImmuneResponse(), { parameter, unit: catalogueEntry.unit, visit, baselineVisit, test, population, ...immuneResponse(pairs, cohorts, test) });
   }
 
+  @Extensions({ cost: ANALYSIS_COST })
   @Query(() => ImmuneKinetics, {
     description: "Kinetics of an immune parameter: value, change and geometric mean fold change from baseline at every planned immunomonitoring visit, one curve per cohort (disease). Same filter and site scope as immuneResponse.",
   })

@@ -1,5 +1,6 @@
-import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Extensions, Query, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context";
+import { ANALYSIS_COST } from "../../graphql/query-cost";
 import { AnalysisFilter, resolvePopulation } from "./analysis-filter";
 import { readableCohorts } from "./analysis-cohorts";
 import { loadSafetyEventCells, loadSafetyPatients } from "./safety-rows";
@@ -9,6 +10,7 @@ const DAY_MS = 86_400_000;
 
 @Resolver()
 export class SafetySummaryResolver {
+  @Extensions({ cost: ANALYSIS_COST })
   @Query(() => SafetySummary, {
     description:
       "Safety per cohort (disease) and pooled: treatment-emergent adverse events by CTCAE grade × relatedness (events and patients), patients with a grade ≥ 3 event (Wilson 95 % CI), events per patient-month of exposure (exact Poisson 95 % CI, R's poisson.test) and dosing compliance, per cohort and per patient. Aggregated in the database over the caller's sites; without an analysed visit, PER_PROTOCOL counts missed doses over the whole treatment.",
