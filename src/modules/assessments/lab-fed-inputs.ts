@@ -16,7 +16,9 @@ export interface LabFedInputs {
 /**
  * Fills the lab-fed inputs the client omitted from the lab results stored at the visit, converted
  * from the catalogue unit to the input's unit. A required input with no usable result is a problem
- * naming the input; an optional one is left out.
+ * naming the input; an optional one is left out — and with it the other optional inputs fed by the same
+ * test, which go together (an IgG value is read against its ULN: a result stored without its upper limit
+ * of normal must not fill the value alone and leave the plugin a value without the ULN it needs).
  */
 export async function fillLabFedInputs(manager: EntityManager, definition: InstrumentDefinition, visitId: number, given: Inputs): Promise<LabFedInputs> {
   const wanted = labInputsToFill(definition, given);
@@ -32,13 +34,16 @@ export function fillLabFedInputsFrom(definition: InstrumentDefinition, given: In
   const sources: Record<string, number> = {};
   const problems: FieldProblem[] = [];
   const wanted = labInputsToFill(definition, given);
+  const fills: Array<{ name: string; test: string; optional: boolean; value: number; source: number }> = [];
+  const unfilledOptionalTests = new Set<string>();
   for (const input of wanted) {
     const { test, as } = input.lab!;
     const field = `inputs.${input.name}`;
     const result = results.find((r) => r.testCode === test);
     const refuse = (why: string) => {
       const allowed = describeAllowed(input);
-      if (!input.optional) problems.push({ field, allowed, message: `${field} was omitted and ${why}: enter ${input.name} (${allowed}) or record the lab result at this visit` });
+      if (input.optional) unfilledOptionalTests.add(test);
+      else problems.push({ field, allowed, message: `${field} was omitted and ${why}: enter ${input.name} (${allowed}) or record the lab result at this visit` });
     };
     if (!result) {
       refuse(`no ${test} result is stored at this visit`);
@@ -59,8 +64,13 @@ export function fillLabFedInputsFrom(definition: InstrumentDefinition, given: In
       refuse(`${test} is stored in ${result.unit}, which cannot be converted to ${input.unit}`);
       continue;
     }
-    inputs[input.name] = as === "timesUln" ? result.value! / uln! : (as === "value" ? result.value! : uln!) * factor;
-    sources[input.name] = result.id;
+    const value = as === "timesUln" ? result.value! / uln! : (as === "value" ? result.value! : uln!) * factor;
+    fills.push({ name: input.name, test, optional: !!input.optional, value, source: result.id });
+  }
+  for (const fill of fills) {
+    if (fill.optional && unfilledOptionalTests.has(fill.test)) continue;
+    inputs[fill.name] = fill.value;
+    sources[fill.name] = fill.source;
   }
   return { inputs, sources, problems };
 }
