@@ -88,6 +88,9 @@ describe("invalid inputs", () => {
 
   it("declares the same plausible range in both units", () => {
     const range = (name: string) => MAYO_PSC.inputs.find((i) => i.name === name)!;
+    // written out by hand: 0.01–60 mg/dL × 17.1 = 0.171–1026 µmol/L; 1–7 g/dL = 10–70 g/L
+    expect([range("bilirubinMgDl").min, range("bilirubinMgDl").max, range("bilirubinUmolL").min, range("bilirubinUmolL").max]).toEqual([0.01, 60, 0.171, 1026]);
+    expect([range("albuminGdL").min, range("albuminGdL").max, range("albuminGL").min, range("albuminGL").max]).toEqual([1, 7, 10, 70]);
     expect(range("bilirubinUmolL").min! / 17.1).toBeCloseTo(range("bilirubinMgDl").min!, 3);
     expect(range("bilirubinUmolL").max! / 17.1).toBeCloseTo(range("bilirubinMgDl").max!, 3);
     expect(range("albuminGL").min! / 10).toBe(range("albuminGdL").min);

@@ -81,7 +81,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DataSource> 
     } else {
       await assertMayMigrate(dataSource);
       // A migration may run longer than one request may: it runs on connections without the statement timeout.
-      if (config.statementTimeoutMs) await migrateAsOwner(config.url!, auditKey, await currentRole(dataSource), !!config.logSql);
+      if (config.statementTimeoutMs && (await dataSource.showMigrations())) await migrateAsOwner(config.url!, auditKey, await currentRole(dataSource), !!config.logSql);
     }
     await dataSource.runMigrations({ transaction: "each" });
     if (fileBacked) await readOnItsOwnConnection(dataSource, config.sqlitePath);

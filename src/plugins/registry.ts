@@ -84,10 +84,6 @@ export class PluginRegistry {
     throw new InvalidInputError([{ field, message: `${field} ${JSON.stringify(code)} is not a known response criterion`, allowed: [...this.criteria.keys()].join(", ") }]);
   }
 
-  endpoint(code: string): RegisteredEndpoint | undefined {
-    return this.endpoints.get(code);
-  }
-
   /** A plugin's declared endpoints, in declaration order (empty for a plugin written before API 1.2). */
   endpointsOf(pluginId: string): readonly EfficacyEndpoint[] {
     return this.byId.get(pluginId)?.efficacyEndpoints ?? [];

@@ -26,7 +26,7 @@ describe("a statement cancelled for running too long", () => {
     expect(formatted.message).not.toMatch(/SELECT|canceling/);
     // any other database failure stays an internal error
     const other = new QueryFailedError("SELECT …", [], Object.assign(new Error("boom"), { code: "XX000" }));
-    expect(formatError({ message: "boom", extensions: {} }, new GraphQLError("boom", { originalError: other })).extensions).toEqual({ code: "INTERNAL_SERVER_ERROR" });
+    expect(formatError({ message: "boom", extensions: {} }, new GraphQLError("boom", { path: ["patients"], originalError: other })).extensions).toEqual({ code: "INTERNAL_SERVER_ERROR" });
   });
 });
 

@@ -11,6 +11,8 @@ import { AnalysisSet, type AnalysisSetRule, DEFAULT_MAX_MISSED_DOSES, analysisSe
 
 /** Longest list a filter accepts (there are a handful of cohorts and sites). */
 const MAX_CODES = 100;
+/** Oldest age a filter names, in years: beyond any patient, so a larger bound is a mistake, not a filter. */
+const MAX_AGE = 150;
 
 @InputType({ description: "Which patients an analysis covers; every analysis query takes the same filter and names it back." })
 export class AnalysisFilter {
@@ -87,7 +89,9 @@ export async function resolvePopulation(manager: EntityManager, access: Access, 
   }
   const minAge = filter?.minAge ?? null;
   const maxAge = filter?.maxAge ?? null;
-  if (minAge !== null && minAge < 0) throw invalidInput("filter.minAge", `must not be negative (got ${minAge})`);
+  for (const [field, age] of [["filter.minAge", minAge], ["filter.maxAge", maxAge]] as const) {
+    if (age !== null && (age < 0 || age > MAX_AGE)) throw invalidInput(field, `must be between 0 and ${MAX_AGE} years (got ${age})`, `0–${MAX_AGE}`);
+  }
   if (minAge !== null && maxAge !== null && maxAge < minAge) throw invalidInput("filter.maxAge", `must not be below minAge (got ${maxAge} < ${minAge})`);
   const sex = filter?.sex ?? null;
   const set = filter?.population ?? AnalysisSet.ALL_TREATED;

@@ -165,6 +165,8 @@ describe.each(testDatabases)("immuneResponse on the demo trial (%s)", (kind) => 
       [{ visit: "D999" }, "visit"],
       [{ filter: { diseases: ["XX"] } }, "filter.diseases"],
       [{ visit: "BASELINE" }, "visit"],
+      [{ filter: { maxAge: -1 } }, "filter.maxAge"],
+      [{ filter: { minAge: 200 } }, "filter.minAge"],
     ] as const) {
       const result = await t.execute(QUERY, variables);
       expect(result.errors?.[0].extensions, JSON.stringify(variables)).toMatchObject({ code: "BAD_USER_INPUT", field });

@@ -29,22 +29,24 @@ export interface SpearmanCorrelation {
 /** Largest sample whose p is computed exactly (9! = 362,880 pairings). */
 export const EXACT_MAX_N = 9;
 
-/** Exact two-sided p of S = Σ(rank x − rank y)² over every pairing of the ranks 1…n (Heap's algorithm). */
-function exactSpearmanP(rx: readonly number[], ry: readonly number[]): number {
-  const n = rx.length;
-  const centre = (n * n * n - n) / 6;
-  const observed = Math.abs(rx.reduce((sum, r, i) => sum + (r - ry[i]) ** 2, 0) - centre);
+/**
+ * How many of the n! pairings of the ranks 1…n give each S = Σd² (index S), enumerated once per n
+ * (Heap's algorithm) and kept: the null distribution depends on n alone.
+ */
+const pairingsByS = new Map<number, number[]>();
+function nullDistribution(n: number): number[] {
+  const known = pairingsByS.get(n);
+  if (known) return known;
+  const counts = new Array<number>((n * n * n - n) / 3 + 1).fill(0);
   const perm = Array.from({ length: n }, (_, i) => i + 1);
   const c = new Array<number>(n).fill(0);
-  const atLeastAsFar = () => Math.abs(perm.reduce((sum, r, i) => sum + (i + 1 - r) ** 2, 0) - centre) >= observed - 1e-9;
-  let count = atLeastAsFar() ? 1 : 0;
-  let total = 1;
+  const tally = () => counts[perm.reduce((sum, r, i) => sum + (i + 1 - r) ** 2, 0)]++;
+  tally();
   for (let i = 1; i < n; ) {
     if (c[i] < i) {
       const j = i % 2 === 0 ? 0 : c[i];
       [perm[j], perm[i]] = [perm[i], perm[j]];
-      total++;
-      if (atLeastAsFar()) count++;
+      tally();
       c[i]++;
       i = 1;
     } else {
@@ -52,7 +54,23 @@ function exactSpearmanP(rx: readonly number[], ry: readonly number[]): number {
       i++;
     }
   }
-  return count / total;
+  pairingsByS.set(n, counts);
+  return counts;
+}
+
+/** Exact two-sided p: the share of pairings whose S lies at least as far from its mean as the observed one. */
+function exactSpearmanP(rx: readonly number[], ry: readonly number[]): number {
+  const n = rx.length;
+  const centre = (n * n * n - n) / 6;
+  const observed = Math.abs(rx.reduce((sum, r, i) => sum + (r - ry[i]) ** 2, 0) - centre);
+  const counts = nullDistribution(n);
+  let far = 0;
+  let total = 0;
+  counts.forEach((count, s) => {
+    total += count;
+    if (Math.abs(s - centre) >= observed - 1e-9) far += count;
+  });
+  return far / total;
 }
 
 /** Spearman's rank correlation of paired observations (ties get average ranks). */
