@@ -15,7 +15,7 @@ import { openDatabase } from "../../src/db/data-source";
 import { AuditAction } from "../../src/modules/audit/audit-event.entity";
 import { appendAudit, SYSTEM_ACTOR } from "../../src/modules/audit/audit-writer";
 import { attackDatabase } from "../support/database-attacker";
-import { createPostgresDatabase } from "../support/http-test-server";
+import { createPostgresDatabase } from "../support/test-database";
 
 const ROOT = resolve(__dirname, "../..");
 let workDir: string;

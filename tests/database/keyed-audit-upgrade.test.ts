@@ -14,7 +14,7 @@ import { migrations } from "../../src/db/migrations";
 import { canonicalContent, verifyAuditChain } from "../../src/modules/audit/audit-chain";
 import { appendAudit, SYSTEM_ACTOR } from "../../src/modules/audit/audit-writer";
 import { AuditAction } from "../../src/modules/audit/audit-event.entity";
-import { createPostgresDatabase } from "../support/http-test-server";
+import { createPostgresDatabase } from "../support/test-database";
 import { testDatabases } from "../support/test-database";
 
 const COLUMNS = ["occurredAt", "actorId", "actorUsername", "actorRoles", "action", "entityType", "entityId", "patientId", "visitId", "field", "oldValue", "newValue", "reason", "previousHash", "hash"];

@@ -24,7 +24,7 @@ import { useAuditKey } from "../../src/modules/audit/audit-key";
 import { startServer } from "../../src/server";
 import type { RunningServer } from "../../src/server";
 import { bearer } from "../support/bearer";
-import { createPostgresDatabase } from "../support/http-test-server";
+import { createPostgresDatabase } from "../support/test-database";
 
 const VERIFY = `{ verifyAuditTrail { valid checked problem } }`;
 

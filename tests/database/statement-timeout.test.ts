@@ -15,7 +15,7 @@ import { loadConfig } from "../../src/config";
 import { formatError } from "../../src/graphql/format-error";
 import { startServer } from "../../src/server";
 import type { RunningServer } from "../../src/server";
-import { createPostgresDatabase } from "../support/http-test-server";
+import { createPostgresDatabase } from "../support/test-database";
 
 describe("a statement cancelled for running too long", () => {
   it("is reported as QUERY_LIMIT_EXCEEDED (time) with its path, not as an internal error", () => {

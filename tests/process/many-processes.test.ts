@@ -20,7 +20,7 @@ import { generalInstruments } from "../../src/general-instruments";
 import { fromGlobalId } from "../../src/graphql/global-id";
 import { ensureImmuneCatalogue } from "../../src/modules/immunology/immune-catalogue";
 import { issueToken } from "../../src/modules/access/tokens";
-import { createPostgresDatabase } from "../support/http-test-server";
+import { createPostgresDatabase } from "../support/test-database";
 import { PluginRegistry } from "../../src/plugins/registry";
 import { compileServer, startChild } from "./compiled-server";
 import type { Child } from "./compiled-server";

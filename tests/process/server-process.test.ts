@@ -10,9 +10,9 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { Client } from "pg";
 import { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPostgresDatabase } from "../support/test-database";
 import { compileServer, runToEnd, startChild } from "./compiled-server";
 import type { Child } from "./compiled-server";
 
@@ -193,26 +193,6 @@ describe("a busy port", () => {
   });
 });
 
-/** A PostgreSQL database of its own for one test, dropped afterwards. */
-async function postgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const serverUrl = process.env.TEST_DATABASE_URL!;
-  const name = `basketql_process_${Math.random().toString(16).slice(2, 10)}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name}`);
-      await client.end();
-    },
-  };
-}
 
 /**
  * SIGTERM while a request is in flight (its headers received, its body not yet): the server stops taking
@@ -262,7 +242,7 @@ describe("SIGTERM", () => {
   });
 
   it.skipIf(!process.env.TEST_DATABASE_URL)("on PostgreSQL: drains the request in flight, then exits 0", async () => {
-    const database = await postgresDatabase();
+    const database = await createPostgresDatabase();
     try {
       await expectDrainedOnSigterm({ DATABASE_URL: database.url });
     } finally {

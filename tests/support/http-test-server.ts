@@ -1,39 +1,17 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Client } from "pg";
 import { plugins } from "../../plugins";
 import { loadConfig } from "../../src/config";
 import { startServer } from "../../src/server";
 import type { RunningServer } from "../../src/server";
+import { createPostgresDatabase } from "./test-database";
 
 export interface TestServer {
   server: RunningServer;
   /** The SQLite file, or the PostgreSQL URL, the server uses. */
   database: string;
   stop(): Promise<void>;
-}
-
-/** Creates an empty PostgreSQL database on the TEST_DATABASE_URL server; returns its URL and how to drop it. */
-export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const serverUrl = process.env.TEST_DATABASE_URL!;
-  const name = `basketql_test_${randomBytes(6).toString("hex")}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
 }
 
 /**

@@ -1,13 +1,12 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Client } from "pg";
 import { plugins } from "../../plugins";
 import { loadConfig } from "../../src/config";
 import { startServer } from "../../src/server";
 import type { RunningServer } from "../../src/server";
 import { bearer } from "./bearer";
+import { createPostgresDatabase } from "./test-database";
 
 export interface HttpAnswer {
   status: number;
@@ -33,21 +32,9 @@ export async function startHttpTrial(kind: "sqlite" | "postgres"): Promise<HttpT
     env.BASKETQL_SQLITE_PATH = join(dir, "db.sqlite");
     drop = async () => rmSync(dir, { recursive: true, force: true });
   } else {
-    const serverUrl = new URL(process.env.TEST_DATABASE_URL!);
-    const name = `basketql_http_${randomBytes(6).toString("hex")}`;
-    const admin = new Client({ connectionString: serverUrl.toString() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl.toString());
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-    drop = async () => {
-      const client = new Client({ connectionString: serverUrl.toString() });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name}`);
-      await client.end();
-    };
+    const database = await createPostgresDatabase();
+    env.DATABASE_URL = database.url;
+    drop = database.drop;
   }
   const server = await startServer(loadConfig(env), plugins, () => {});
   const tokens = new Map<string, Record<string, string>>();

@@ -20,22 +20,34 @@ export async function createTestDatabase(kind: "sqlite" | "postgres"): Promise<T
     const dataSource = await openDatabase({ sqlitePath: ":memory:", logSql: !!process.env.BASKETQL_LOG_SQL });
     return { dataSource, drop: () => dataSource.destroy() };
   }
-  const serverUrl = new URL(process.env.TEST_DATABASE_URL!);
-  const name = `basketql_test_${randomBytes(6).toString("hex")}`;
-  const admin = new Client({ connectionString: serverUrl.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl.toString());
-  url.pathname = `/${name}`;
-  const dataSource = await openDatabase({ url: url.toString(), sqlitePath: "", logSql: !!process.env.BASKETQL_LOG_SQL });
+  const database = await createPostgresDatabase();
+  const dataSource = await openDatabase({ url: database.url, sqlitePath: "", logSql: !!process.env.BASKETQL_LOG_SQL });
   return {
     dataSource,
     async drop() {
       await dataSource.destroy();
-      const client = new Client({ connectionString: serverUrl.toString() });
+      await database.drop();
+    },
+  };
+}
+
+/** Creates an empty PostgreSQL database on the TEST_DATABASE_URL server; returns its URL and how to drop it. */
+export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const serverUrl = process.env.TEST_DATABASE_URL!;
+  const name = `basketql_test_${randomBytes(6).toString("hex")}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new Client({ connectionString: serverUrl });
       await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name}`);
+      // FORCE: a server process a test could not stop cleanly must not keep the database alive.
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
     },
   };
