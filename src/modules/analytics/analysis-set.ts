@@ -54,7 +54,7 @@ export function plannedDosesBefore(regimen: DosingRegimen, day: number): number 
 }
 
 /** A study day after every planned dose: "before the end of treatment" counts them all. */
-const END_OF_TREATMENT = 1_000_000;
+export const END_OF_TREATMENT = 1_000_000;
 
 /**
  * The SQL of `plannedDosesBefore` for the patient's cohort, with `day` an SQL expression: the regimens

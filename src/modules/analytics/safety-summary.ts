@@ -3,7 +3,7 @@ import { toGlobalId } from "../../graphql/global-id";
 import { PatientStatus } from "../patients/patient-enums";
 import { Relatedness } from "../safety/adverse-event-enums";
 import type { Cohort } from "../study/cohort.entity";
-import { plannedDoseDays } from "../study/dosing-regimen";
+import { END_OF_TREATMENT, plannedDosesBefore } from "./analysis-set";
 import { studyDayOf } from "../visits/study-day";
 import { AnalysisPopulation } from "./analysis-filter";
 import type { SafetyEventCell, SafetyPatientRow } from "./safety-rows";
@@ -109,10 +109,10 @@ function compliance(planned: number, given: number, missed: number): DosingCompl
  */
 function plannedDoses(row: SafetyPatientRow, cohort: Cohort | undefined, dataCut: string): number {
   if (!cohort) return 0;
-  const days = plannedDoseDays(cohort.regimen);
-  if (row.status === PatientStatus.WITHDRAWN && row.statusDate) return days.filter((d) => d < studyDayOf(row.treatmentStartDate, row.statusDate!)).length;
-  if (row.status === PatientStatus.COMPLETED) return days.length;
-  return days.filter((d) => d <= studyDayOf(row.treatmentStartDate, dataCut)).length;
+  if (row.status === PatientStatus.WITHDRAWN && row.statusDate) return plannedDosesBefore(cohort.regimen, studyDayOf(row.treatmentStartDate, row.statusDate));
+  if (row.status === PatientStatus.COMPLETED) return plannedDosesBefore(cohort.regimen, END_OF_TREATMENT);
+  // Up to and including the data cut; the day after −1 is 1 (there is no day 0), which counts nothing either way.
+  return plannedDosesBefore(cohort.regimen, studyDayOf(row.treatmentStartDate, dataCut) + 1);
 }
 
 function patientRow(row: SafetyPatientRow, cohort: Cohort | undefined, dataCut: string): SafetyPatient {
