@@ -194,6 +194,18 @@ describe("cross-disease rows and the immune ↔ clinic correlation", () => {
     // BH score: 0.201242620957724 0.115814530834594
     expectClose(a.percentImprovement.pAdjusted!, 0.201242620957724);
     expectClose(b.percentImprovement.pAdjusted!, 0.115814530834594);
+    // With two p-values Holm and BH agree here; a third disease with A's immune data (p 0.0355223366234146 twice,
+    // 0.125) tells them apart — worked out by hand from the definitions (R's p.adjust gives the same):
+    //   Holm: 3 × 0.0355223366234146 = 0.106567009870244 for both, 0.125;  BH: 3/2 × 0.0355223366234146 = 0.0532835049351219 for both, 0.125
+    const third = [...immune.slice(0, 2), group(pairsA)];
+    const withD = [...primary.slice(0, 2), outcomes(4, "D", COHORT_A)];
+    const bh = crossDiseaseRows(withD, third, PairedTest.WILCOXON, PValueAdjustment.BH);
+    const holm = crossDiseaseRows(withD, third, PairedTest.WILCOXON, PValueAdjustment.HOLM);
+    expectClose(bh[0].immuneResponse.pAdjusted!, 0.0532835049351219);
+    expectClose(bh[2].immuneResponse.pAdjusted!, 0.0532835049351219);
+    expectClose(bh[1].immuneResponse.pAdjusted!, 0.125);
+    expectClose(holm[0].immuneResponse.pAdjusted!, 0.106567009870244);
+    expectClose(holm[2].immuneResponse.pAdjusted!, 0.106567009870244);
   });
 
   it("Spearman of fold change with percent improvement, pooled, over the patients with both (ties in both variables)", () => {
