@@ -7,7 +7,8 @@ import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
  * booleans, dates, simple-json), so the rows read back exactly as rows saved through TypeORM.
  *
  * Ids are given by the caller (see `nextId`), so rows can refer to rows of the same batch without a
- * round trip per row; the caller holds the transaction, so no other writer takes the same ids.
+ * round trip per row; the caller holds the transaction, and `nextId` locks the table against other
+ * writers until it ends, so no other writer takes the same ids.
  */
 const ROWS_PER_STATEMENT = 500;
 /** SQLite binds at most 32,766 values per statement, PostgreSQL 65,535. */
@@ -78,7 +79,12 @@ export async function bulkInsert<T extends ObjectLiteral>(manager: EntityManager
 /** The id after the highest one in the entity's table. */
 export async function nextId(manager: EntityManager, entity: EntityTarget<ObjectLiteral>): Promise<number> {
   const metadata = manager.connection.getMetadata(entity);
-  const [{ max }] = await manager.query(`SELECT MAX(id) AS max FROM ${manager.connection.driver.escape(metadata.tablePath)}`);
+  const table = manager.connection.driver.escape(metadata.tablePath);
+  // PostgreSQL: a server on the same database would take ids from the sequence meanwhile and collide with
+  // ours; EXCLUSIVE mode keeps its writes to the table waiting until this transaction ends (reads go on).
+  // SQLite: the caller's transaction already excludes every other writer.
+  if (manager.connection.options.type === "postgres") await manager.query(`LOCK TABLE ${table} IN EXCLUSIVE MODE`);
+  const [{ max }] = await manager.query(`SELECT MAX(id) AS max FROM ${table}`);
   return Number(max ?? 0) + 1;
 }
 
