@@ -31,13 +31,20 @@ import { Access } from "../src/modules/access/access";
  * Absolute times depend on the machine; the ratios are what can be compared between runs and machines.
  */
 
+/** A whole number of milliseconds from the environment, at least 1; anything else stops the run naming the variable. */
+function milliseconds(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of milliseconds, at least 1 (got ${process.env[name]})`);
+  return value;
+}
+
 /** Measuring time per task (GraphQL or SQL of one view), after a warmup. */
-const TIME_MS = Number(process.env.BENCH_TIME_MS ?? 3000);
+const TIME_MS = milliseconds("BENCH_TIME_MS", 3000);
 /** The time is split into rounds that alternate which side runs first, so that a burst of load from
  * elsewhere on the machine falls on both sides alike rather than skewing the ratio. */
 const ROUNDS = 6;
 /** Time per query of figure 5 (GraphQL alone), at each size. */
-const SCALE_TIME_MS = Number(process.env.BENCH_SCALE_TIME_MS ?? 1500);
+const SCALE_TIME_MS = milliseconds("BENCH_SCALE_TIME_MS", 1500);
 /** Trial sizes: 1,000 and 10,000 patients by default; BENCH_LARGE=1 adds 100,000. */
 const SIZES = (process.env.BENCH_PATIENTS ?? (process.env.BENCH_LARGE === "1" ? "1000,10000,100000" : "1000,10000")).split(",").map(Number);
 if (!SIZES.every((n) => Number.isInteger(n) && n >= 1)) throw new Error(`BENCH_PATIENTS must be patient counts separated by commas (got ${process.env.BENCH_PATIENTS})`);
