@@ -12,6 +12,8 @@ export interface AnalystDecision {
 
 const hidden = (why: string): AnalystDecision => ({ analysts: "null", why });
 const kept = (why: string): AnalystDecision => ({ analysts: "kept", why });
+/** A site: an institution named in the protocol, not a person. */
+const SITE = kept("the site is an institution named in the protocol, not a person");
 const all = (fields: string[], decision: AnalystDecision) => Object.fromEntries(fields.map((field) => [field, decision]));
 
 const FREE_TEXT = hidden("free text: whatever was typed, names and places included");
@@ -41,6 +43,7 @@ const LIMITED_DATA_SET = kept("limited data set: dates, ages and year of birth a
  * nulling (src/graphql/guards.ts) and the refusal of filters, sort orders, groupings and statistics
  * (below) both read this one table.
  */
+
 export const DEIDENTIFICATION: Record<string, Record<string, AnalystDecision>> = {
   Patient: { subjectCode: PSEUDONYM, statusReason: REASON, yearOfBirth: LIMITED_DATA_SET, ageAtInclusion: LIMITED_DATA_SET, inclusionDate: LIMITED_DATA_SET },
   PatientAggregates: { yearOfBirth: LIMITED_DATA_SET, ageAtInclusion: LIMITED_DATA_SET },
@@ -78,7 +81,7 @@ export const DEIDENTIFICATION: Record<string, Record<string, AnalystDecision>> =
     reason: REASON,
   },
   Study: { ...all(["code", "title", "description", "phase", "registryId", "sponsor"], CATALOGUE), lockedAt: TIMESTAMP, lockReason: REASON },
-  Site: all(["code", "name", "city"], kept("the site is an institution named in the protocol, not a person")),
+  Site: all(["code", "name", "city"], SITE),
   Cohort: all(["code", "diseaseId", "name"], CATALOGUE),
   PlannedVisit: all(["code", "label"], CATALOGUE),
   DosingRegimen: all(["drug", "doseUnit", "route"], CATALOGUE),
@@ -105,15 +108,15 @@ export const DEIDENTIFICATION: Record<string, Record<string, AnalystDecision>> =
   KineticsPoint: { visit: CATALOGUE },
   SafetySummary: { exposureDefinition: COMPUTED },
   SafetyGroup: all(["cohortCode", "diseaseId", "label"], CATALOGUE),
-  SafetyPatient: { subjectCode: PSEUDONYM, cohortCode: CATALOGUE, siteCode: kept("the site is an institution named in the protocol, not a person") },
+  SafetyPatient: { subjectCode: PSEUDONYM, cohortCode: CATALOGUE, siteCode: SITE },
   ExposureAdjustedRate: { method: COMPUTED },
-  ImmuneResponsePatient: { subjectCode: PSEUDONYM, cohortCode: CATALOGUE, siteCode: kept("the site is an institution named in the protocol, not a person"), note: COMPUTED },
+  ImmuneResponsePatient: { subjectCode: PSEUDONYM, cohortCode: CATALOGUE, siteCode: SITE, note: COMPUTED },
   NotEstimableStatistic: all(["statistic", "message"], COMPUTED),
   PairedTestResult: { method: COMPUTED },
   ImmuneProfileMap: { ...all(["visit", "baselineVisit", "parameters"], CATALOGUE), method: COMPUTED },
   ImmuneProfileDroppedParameter: { parameter: CATALOGUE, reason: COMPUTED },
   ImmuneProfileLoading: { parameter: CATALOGUE },
-  ImmuneProfilePatient: { subjectCode: PSEUDONYM, cohortCode: CATALOGUE, siteCode: kept("the site is an institution named in the protocol, not a person"), note: COMPUTED },
+  ImmuneProfilePatient: { subjectCode: PSEUDONYM, cohortCode: CATALOGUE, siteCode: SITE, note: COMPUTED },
   EfficacyEndpoint: all(["code", "label", "diseaseId", "instrument", "criterion", "defaultVisit", "description"], CATALOGUE),
   ClinicalEfficacy: all(["cohortCode", "diseaseId", "label", "visit"], CATALOGUE),
   CrossDiseaseEfficacy: { ...all(["visit", "immuneParameter", "immuneVisit", "baselineVisit"], CATALOGUE), adjustmentNote: COMPUTED },
@@ -121,7 +124,7 @@ export const DEIDENTIFICATION: Record<string, Record<string, AnalystDecision>> =
   ImmuneClinicalCorrelation: all(["immuneParameter", "immuneVisit", "baselineVisit", "visit"], CATALOGUE),
   CorrelationGroup: all(["cohortCode", "diseaseId", "label", "scoreInstrument"], CATALOGUE),
   CorrelationPoint: { subjectCode: PSEUDONYM, cohortCode: CATALOGUE },
-  EfficacyPatient: { subjectCode: PSEUDONYM, cohortCode: CATALOGUE, siteCode: kept("the site is an institution named in the protocol, not a person"), category: CODE, note: COMPUTED },
+  EfficacyPatient: { subjectCode: PSEUDONYM, cohortCode: CATALOGUE, siteCode: SITE, category: CODE, note: COMPUTED },
 };
 
 /** `PatientAggregates`, `PatientGroup`, `PatientGroupKey` → `Patient`: the record type they summarise. */

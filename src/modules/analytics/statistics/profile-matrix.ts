@@ -1,5 +1,6 @@
 import { type NotEstimable, NotEstimableReason, nonFinite, notEstimable, plural } from "./estimate";
 import { mean, variance } from "./moments";
+import { isConstant } from "./t-interval";
 
 /** A map of profiles needs at least three rows (two points always lie on a line) and two columns. */
 export const MIN_PROFILE_ROWS = 3;
@@ -19,7 +20,7 @@ export function checkMatrix(rows: readonly (readonly number[])[]): NotEstimable 
   if (rows.some((r) => r.length !== p)) throw new Error("profiles of different lengths"); // a programming error, not data
   const bad = nonFinite(rows.flat());
   if (bad) return bad;
-  const constant = Array.from({ length: p }, (_, j) => j).filter((j) => variance(rows.map((r) => r[j])) === 0);
+  const constant = Array.from({ length: p }, (_, j) => j).filter((j) => isConstant(rows.map((r) => r[j])));
   if (constant.length) return notEstimable(NotEstimableReason.ZERO_VARIANCE, `column${constant.length === 1 ? "" : "s"} ${constant.map((j) => j + 1).join(", ")} constant; standardising needs spread`);
   return undefined;
 }
