@@ -138,3 +138,8 @@ export function populationCondition(population: AnalysisPopulation, params: Para
   if (population.maxAge !== null) parts.push(`"${aliases.patient}"."ageAtInclusion" <= ${params.bind(population.maxAge)}`);
   return parts.join(" AND ");
 }
+
+/** The cohorts a population covers: the filter's diseases, or every cohort the caller may read. */
+export function cohortsOf(population: AnalysisPopulation, readable: readonly Cohort[]): readonly Cohort[] {
+  return population.diseases ? readable.filter((c) => population.diseases!.includes(c.code)) : readable;
+}

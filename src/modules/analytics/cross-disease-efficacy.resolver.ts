@@ -1,7 +1,7 @@
 import { Arg, Ctx, Extensions, Query, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context";
 import { ANALYSIS_COST } from "../../graphql/query-cost";
-import { AnalysisFilter, resolvePopulation } from "./analysis-filter";
+import { AnalysisFilter, cohortsOf, resolvePopulation } from "./analysis-filter";
 import { readableCohorts } from "./analysis-cohorts";
 import { CrossDiseaseEfficacy, PValueAdjustment, adjustmentNote, crossDiseaseRows } from "./cross-disease-efficacy";
 import { ImmuneClinicalCorrelation, immuneClinicalCorrelation } from "./immune-clinical-correlation";
@@ -20,7 +20,7 @@ async function primaryAndImmune({ dataSource, access, registry }: Context, visit
   await checkVisitPair(manager, ["immuneVisit", immuneVisit], ["baselineVisit", BASELINE]);
   const allCohorts = await readableCohorts(manager, access);
   const population = await resolvePopulation(manager, access, filter, allCohorts);
-  const cohorts = population.diseases ? allCohorts.filter((c) => population.diseases!.includes(c.code)) : allCohorts;
+  const cohorts = cohortsOf(population, allCohorts);
   const primary = await loadPrimaryOutcomes(manager, access, registry, cohorts, visit, population);
   const pairs = await loadImmunePairs(manager, access, { parameter: immuneParameter, visit: immuneVisit, baselineVisit: BASELINE, population });
   return { population, cohorts, primary, pairs };

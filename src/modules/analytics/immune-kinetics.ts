@@ -46,6 +46,14 @@ function point(visit: PlannedVisit, pairs: readonly ImmunePair[]): KineticsPoint
 
 /** One curve per cohort over its planned immunomonitoring visits (each cohort has its own schedule). */
 export function immuneKinetics(pairs: readonly ImmunePair[], cohorts: readonly Cohort[], schedule: readonly PlannedVisit[]): KineticsCurve[] {
+  // Grouped once: one pass over the pairs, not one per cohort and visit.
+  const byCohortVisit = new Map<string, ImmunePair[]>();
+  for (const p of pairs) {
+    const key = `${p.cohortId}|${p.visit}`;
+    const group = byCohortVisit.get(key);
+    if (group) group.push(p);
+    else byCohortVisit.set(key, [p]);
+  }
   return cohorts.map((c) =>
     Object.assign(new KineticsCurve(), {
       cohortCode: c.code,
@@ -54,7 +62,7 @@ export function immuneKinetics(pairs: readonly ImmunePair[], cohorts: readonly C
       points: schedule
         .filter((v) => v.cohortId === c.id && v.immunomonitoring)
         .sort((a, b) => a.studyDay - b.studyDay)
-        .map((v) => point(v, pairs.filter((p) => p.cohortId === c.id && p.visit === v.code))),
+        .map((v) => point(v, byCohortVisit.get(`${c.id}|${v.code}`) ?? [])),
     }),
   );
 }

@@ -5,7 +5,7 @@ import type { Context } from "../../graphql/context";
 import { ANALYSIS_COST } from "../../graphql/query-cost";
 import { ImmuneParameter } from "../immunology/immune-parameter.entity";
 import { PlannedVisit } from "../study/planned-visit.entity";
-import { AnalysisFilter, resolvePopulation } from "./analysis-filter";
+import { AnalysisFilter, cohortsOf, resolvePopulation } from "./analysis-filter";
 import { readableCohorts } from "./analysis-cohorts";
 import { loadImmunePairs } from "./immune-pairs";
 import { ImmuneKinetics, immuneKinetics } from "./immune-kinetics";
@@ -58,7 +58,7 @@ export class ImmuneResponseResolver {
     await checkVisitPair(manager, ["visit", visit], ["baselineVisit", baselineVisit]);
     const allCohorts = await readableCohorts(manager, access);
     const population = await resolvePopulation(manager, access, filter, allCohorts);
-    const cohorts = population.diseases ? allCohorts.filter((c) => population.diseases!.includes(c.code)) : allCohorts;
+    const cohorts = cohortsOf(population, allCohorts);
     const pairs = await loadImmunePairs(manager, access, { parameter, visit, baselineVisit, population });
     return Object.assign(new ImmuneResponse(), { parameter, unit: catalogueEntry.unit, visit, baselineVisit, test, population, ...immuneResponse(pairs, cohorts, test) });
   }
@@ -78,7 +78,7 @@ export class ImmuneResponseResolver {
     const schedule = await checkVisitCodes(manager, { baselineVisit });
     const allCohorts = await readableCohorts(manager, access);
     const population = await resolvePopulation(manager, access, filter, allCohorts);
-    const cohorts = population.diseases ? allCohorts.filter((c) => population.diseases!.includes(c.code)) : allCohorts;
+    const cohorts = cohortsOf(population, allCohorts);
     const pairs = await loadImmunePairs(manager, access, { parameter, visit: null, baselineVisit, population });
     return Object.assign(new ImmuneKinetics(), { parameter, unit: catalogueEntry.unit, baselineVisit, population, curves: immuneKinetics(pairs, cohorts, schedule) });
   }

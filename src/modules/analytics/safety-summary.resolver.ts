@@ -1,7 +1,7 @@
 import { Arg, Ctx, Extensions, Query, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context";
 import { ANALYSIS_COST } from "../../graphql/query-cost";
-import { AnalysisFilter, resolvePopulation } from "./analysis-filter";
+import { AnalysisFilter, cohortsOf, resolvePopulation } from "./analysis-filter";
 import { readableCohorts } from "./analysis-cohorts";
 import { loadSafetyEventCells, loadSafetyPatients } from "./safety-rows";
 import { EXPOSURE_DEFINITION, SafetySummary, safetySummary } from "./safety-summary";
@@ -19,7 +19,7 @@ export class SafetySummaryResolver {
     const manager = dataSource.manager;
     const allCohorts = await readableCohorts(manager, access);
     const population = await resolvePopulation(manager, access, filter, allCohorts);
-    const cohorts = population.diseases ? allCohorts.filter((c) => population.diseases!.includes(c.code)) : allCohorts;
+    const cohorts = cohortsOf(population, allCohorts);
     // The data cut is the day of the query (UTC): everything recorded so far.
     const now = Date.now();
     const dataCut = new Date(now).toISOString().slice(0, 10);
