@@ -48,15 +48,22 @@ export function hashMatches(key: Uint8Array, row: AuditContent & { previousHash:
   return expected.length === row.hash.length && timingSafeEqual(Buffer.from(expected), Buffer.from(row.hash));
 }
 
+/** The newest record of the chain: what a new record links to. */
+export interface ChainHead {
+  /** 0 for an empty chain. */
+  id: number;
+  hash: string;
+}
+
 /**
- * Takes the chain for the rest of the transaction and returns the hash to chain onto. On PostgreSQL a
+ * Takes the chain for the rest of the transaction and returns its head to chain onto. On PostgreSQL a
  * transaction-scoped advisory lock keeps two transactions from reading the same last row; SQLite
  * allows one writer at a time.
  */
-export async function lockChainHead(manager: EntityManager): Promise<string> {
+export async function lockChainHead(manager: EntityManager): Promise<ChainHead> {
   if (manager.connection.driver.options.type === "postgres") await manager.query(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const last = await manager.getRepository(AuditEvent).createQueryBuilder("a").select("a.hash", "hash").orderBy("a.id", "DESC").limit(1).getRawOne<{ hash: string }>();
-  return last?.hash ?? GENESIS_HASH;
+  const last = await manager.getRepository(AuditEvent).createQueryBuilder("a").select("a.id", "id").addSelect("a.hash", "hash").orderBy("a.id", "DESC").limit(1).getRawOne<{ id: number | string; hash: string }>();
+  return last ? { id: Number(last.id), hash: last.hash } : { id: 0, hash: GENESIS_HASH };
 }
 
 /** The head of the chain as recorded outside the database: rows, id of the newest row and its hash. */

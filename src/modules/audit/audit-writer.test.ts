@@ -5,6 +5,7 @@ import { testDatabases } from "../../../tests/support/test-database";
 import { verifyAuditChain } from "./audit-chain";
 import { AuditAction, AuditEvent } from "./audit-event.entity";
 import { appendAudit, SYSTEM_ACTOR } from "./audit-writer";
+import { SqlLogger } from "../../db/sql-logger";
 
 const entry = (newValue: string) => ({ action: AuditAction.UPDATE, entityType: "User", entityId: "1", patientId: null, visitId: null, field: "displayName", oldValue: null, newValue, reason: null });
 
@@ -27,5 +28,18 @@ describe.each(testDatabases)("audit writer on %s", (kind) => {
     const expected = nulStored ? 3 : 2;
     expect(await db.dataSource.manager.count(AuditEvent)).toBe(expected);
     expect(await verifyAuditChain(db.dataSource.manager)).toMatchObject({ valid: true, checked: expected });
+  });
+
+  it("writes a change's records in one INSERT per 500, chained in id order", async () => {
+    const logger = db.dataSource.logger as SqlLogger;
+    const before = await db.dataSource.manager.count(AuditEvent);
+    const entries = Array.from({ length: 501 }, (_, i) => entry(`value ${i}`));
+    const statementsBefore = logger.statements;
+    await db.dataSource.transaction((manager) => appendAudit(manager, SYSTEM_ACTOR, entries));
+    // lock (PostgreSQL) + head, two INSERTs, the read-back; BEGIN/COMMIT are counted too.
+    expect(logger.statements - statementsBefore).toBeLessThanOrEqual(7);
+    const stored = await db.dataSource.manager.getRepository(AuditEvent).find({ order: { id: "ASC" }, skip: before });
+    expect(stored.map((row) => row.newValue)).toEqual(entries.map((e) => e.newValue));
+    expect(await verifyAuditChain(db.dataSource.manager)).toMatchObject({ valid: true, checked: before + 501 });
   });
 });

@@ -2,6 +2,7 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import type { Access } from "../access/access";
 import { AuditAction, AuditEvent } from "./audit-event.entity";
 import type { AuditContent } from "./audit-chain";
+import type { ChainHead } from "./audit-chain";
 import { chainHash, hashMatches, lockChainHead } from "./audit-chain";
 import { auditKeyOf } from "./audit-key";
 
@@ -37,15 +38,21 @@ export function auditValue(value: unknown): string | null {
   return String(value);
 }
 
+/** Records per INSERT: 13 bound values each stays well under SQLite's limit of bound parameters. */
+const ROWS_PER_INSERT = 500;
+
 /**
  * Appends entries to the audit trail, chained, inside the caller's transaction (`manager` must be
- * the transaction's): the records commit or roll back with the change they describe.
+ * the transaction's): the records commit or roll back with the change they describe. A write's
+ * records go in one multi-row INSERT (per 500), so auditing a record of many fields costs one
+ * statement, not one per field.
  */
 export async function appendAudit(manager: EntityManager, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const key = auditKeyOf(manager.connection);
-  let previousHash = await lockChainHead(manager);
+  const head = await lockChainHead(manager);
   const occurredAt = new Date().toISOString();
+  let previousHash = head.hash;
   const rows = entries.map((entry) => {
     const content: AuditContent = { occurredAt, ...actor, ...entry };
     const hash = chainHash(key, previousHash, content);
@@ -53,21 +60,29 @@ export async function appendAudit(manager: EntityManager, actor: AuditActor, ent
     previousHash = hash;
     return row;
   });
-  // One INSERT per row, in order: the chain's order is the id order.
-  const ids: number[] = [];
-  for (const row of rows) ids.push(Number((await manager.insert(AuditEvent, row)).identifiers[0].id));
-  await checkStoredAsHashed(manager, key, ids);
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    await manager.createQueryBuilder().insert().into(AuditEvent).values(rows.slice(i, i + ROWS_PER_INSERT)).updateEntity(false).execute();
+  }
+  await checkStoredAsHashed(manager, key, head, rows.length);
 }
 
 /**
- * Reads the new records back and recomputes their hashes from what the database returns: text it
- * stored differently from what was hashed (a character it cannot represent, a value it converted)
- * would leave a record that never verifies, so the whole transaction fails instead.
+ * Reads the new records back (every record after the head this transaction locked) and checks them
+ * as a verifier would: as many as were written, each linked to the one before it in id order (the
+ * chain's order is the id order, whatever order the database gave the ids of one INSERT), each
+ * matching its hash as recomputed from what the database returns. Text it stored differently from
+ * what was hashed (a character it cannot represent, a value it converted) would leave a record that
+ * never verifies, so the whole transaction fails instead.
  */
-async function checkStoredAsHashed(manager: EntityManager, key: Uint8Array, ids: number[]): Promise<void> {
-  const stored = await manager.getRepository(AuditEvent).createQueryBuilder("a").where("a.id >= :first AND a.id <= :last", { first: ids[0], last: ids[ids.length - 1] }).orderBy("a.id", "ASC").getMany();
-  const mismatch = stored.length !== ids.length || stored.some((row, i) => row.id !== ids[i]) || stored.some((row) => !hashMatches(key, row));
-  if (mismatch) throw new Error("An audit record was stored differently from what was hashed; the change is not saved");
+async function checkStoredAsHashed(manager: EntityManager, key: Uint8Array, head: ChainHead, count: number): Promise<void> {
+  const stored = await manager.getRepository(AuditEvent).createQueryBuilder("a").where("a.id > :headId", { headId: head.id }).orderBy("a.id", "ASC").getMany();
+  let previousHash = head.hash;
+  const linked = stored.every((row) => {
+    const ok = row.previousHash === previousHash && hashMatches(key, row);
+    previousHash = row.hash;
+    return ok;
+  });
+  if (stored.length !== count || !linked) throw new Error("An audit record was stored differently from what was hashed; the change is not saved");
 }
 
 interface Located {
