@@ -16,8 +16,14 @@ import { progressReporter } from "../src/demo/generate-command";
 import { toGlobalId } from "../src/graphql/global-id";
 import { importTrial, rawPreparedInserts } from "./bench/bulk-import";
 import type { ImportFigure } from "./bench/bulk-import";
+import { HTTP_CONNECTIONS, describeLoad, measureHttp } from "./bench/http-load";
+import type { HttpFigure } from "./bench/http-load";
+import { startBenchServer } from "./bench/http-server";
+import type { DatabaseLocation } from "./bench/http-server";
 import { withPeakRss } from "./bench/memory";
 import type { MemoryFigure } from "./bench/memory";
+import { READERS, WRITERS, measureWrites } from "./bench/writes";
+import type { WriteFigure } from "./bench/writes";
 import { ADVERSE_EVENT_GROUPS, FILTERED_PATIENTS, scaleQueries } from "./bench/scale-queries";
 import type { ScaleQuery } from "./bench/scale-queries";
 import { adverseEventGroupsSql, cohortOverviewSql, filteredPatientsSql, patientTimelineSql } from "./bench/sql-views";
@@ -26,7 +32,8 @@ import { Access } from "../src/modules/access/access";
 /*
  * `npm run bench`: on trials written by the generator at each size, in one process and one run (the
  * numbers are those of docs/benchmarks.md): 1. the GraphQL views as a ratio to hand-written SQL that
- * returns the same data, 4. the generator's rows/s against raw prepared inserts, 5. every view and
+ * returns the same data, 2. the cohort overview and the patient timeline over HTTP at 1 and 32 connections,
+ * 3. concurrent writers over HTTP alone and with readers, 4. the generator's rows/s against raw prepared inserts, 5. every view and
  * analytics query through GraphQL per size, with ratios between sizes, 6. peak RSS beside each figure.
  * Absolute times depend on the machine; the ratios are what can be compared between runs and machines.
  */
@@ -49,6 +56,10 @@ const SCALE_TIME_MS = milliseconds("BENCH_SCALE_TIME_MS", 1500);
 const SIZES = (process.env.BENCH_PATIENTS ?? (process.env.BENCH_LARGE === "1" ? "1000,10000,100000" : "1000,10000")).split(",").map(Number);
 if (!SIZES.every((n) => Number.isInteger(n) && n >= 1)) throw new Error(`BENCH_PATIENTS must be patient counts separated by commas (got ${process.env.BENCH_PATIENTS})`);
 const SEED = process.env.BENCH_SEED ?? "1";
+/** Time of each HTTP load run of figure 2 (one query at one concurrency). */
+const HTTP_MS = milliseconds("BENCH_HTTP_MS", 5000);
+/** Time of each write run of figure 3 (writers alone, then writers with readers). */
+const WRITE_MS = milliseconds("BENCH_WRITE_MS", 5000);
 /** The compiled script runs from dist/scripts. */
 const ROOT = join(__dirname, "..", "..");
 const QUERIES = join(ROOT, "docs", "queries");
@@ -56,6 +67,8 @@ const QUERIES = join(ROOT, "docs", "queries");
 interface Database {
   dataSource: DataSource;
   label: string;
+  /** Where a server finds this database. */
+  location: DatabaseLocation;
   drop(): Promise<void>;
 }
 
@@ -63,11 +76,13 @@ interface Database {
 async function createDatabase(serverUrl: string | undefined): Promise<Database> {
   if (!serverUrl) {
     const dir = mkdtempSync(join(tmpdir(), "basketql-bench-"));
-    const dataSource = await openDatabase({ sqlitePath: join(dir, "bench.sqlite") });
+    const sqlitePath = join(dir, "bench.sqlite");
+    const dataSource = await openDatabase({ sqlitePath });
     const [{ version }] = await dataSource.query("SELECT sqlite_version() AS version");
     return {
       dataSource,
       label: `SQLite ${version}, temporary file`,
+      location: { sqlitePath },
       async drop() {
         await dataSource.destroy();
         rmSync(dir, { recursive: true, force: true });
@@ -97,6 +112,7 @@ async function createDatabase(serverUrl: string | undefined): Promise<Database> 
   return {
     dataSource,
     label: `PostgreSQL ${server_version}, database ${name}`,
+    location: { postgresUrl: url.toString() },
     async drop() {
       await dataSource.destroy();
       await drop();
@@ -305,9 +321,38 @@ interface SizeFigures {
   rawInserts?: { rows: number; seconds: number; rowsPerSecond: number };
   views: ViewFigure[];
   queries: QueryFigure[];
+  http: HttpFigure[];
+  writes: WriteFigure;
 }
 
-/** Generates a trial of `patients` into a new database, then measures figures 1, 4, 5 and 6 on it. */
+/** Figures 2 and 3, against a server started on the trial's database for them. */
+async function measureOverHttp(location: DatabaseLocation, patientId: number, signal: AbortSignal): Promise<Pick<SizeFigures, "http" | "writes">> {
+  const { server, readerToken, writerToken } = await startBenchServer(location);
+  try {
+    const timeline = readFileSync(join(QUERIES, "patient-timeline.graphql"), "utf8");
+    const overview = readFileSync(join(QUERIES, "cohort-overview.graphql"), "utf8");
+    console.log(`Over HTTP (${server.url}), ${HTTP_MS / 1000} s per run:`);
+    const http = await measureHttp(
+      server.url,
+      readerToken,
+      [
+        { name: "cohort overview", query: overview },
+        { name: "patient timeline", query: timeline, variables: { id: toGlobalId("Patient", patientId) } },
+      ],
+      HTTP_MS,
+      signal,
+    );
+    console.log(`Writes over HTTP, ${WRITERS} writers alone then with ${READERS} readers, ${WRITE_MS / 1000} s each:`);
+    const writes = await measureWrites(server.url, { writer: writerToken, reader: readerToken }, server.app.dataSource, timeline, WRITE_MS, signal);
+    for (const [query, run] of [["writes alone", writes.alone], ["writes with readers", writes.withReaders], ["readers while writing", writes.reads]] as const) console.log(`  ${describeLoad({ query, ...run })}`);
+    console.log(`  ratio with/without readers ${writes.ratio.toFixed(2)}; ${writes.acknowledged} writes acknowledged, ${writes.found} found afterwards, peak RSS ${writes.memory.peakRssMiB} MiB`);
+    return { http, writes };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Generates a trial of `patients` into a new database, then measures figures 1 to 6 on it. */
 async function benchmarkSize(serverUrl: string | undefined, patients: number, withRawBaseline: boolean, signal: AbortSignal): Promise<SizeFigures> {
   const db = await createDatabase(serverUrl);
   try {
@@ -328,6 +373,7 @@ async function benchmarkSize(serverUrl: string | undefined, patients: number, wi
       const views = await measureViews(app, db.dataSource, patientId, signal);
       console.log("GraphQL alone:");
       const queries = await measureQueries(app, db.dataSource, patientId, signal);
+      const overHttp = await measureOverHttp(db.location, patientId, signal);
       let rawInserts: SizeFigures["rawInserts"];
       if (withRawBaseline) {
         const target = await createDatabase(serverUrl);
@@ -338,7 +384,7 @@ async function benchmarkSize(serverUrl: string | undefined, patients: number, wi
           await target.drop();
         }
       }
-      return { patients, import: { ...rate, counts: summary, memory }, rawInserts, views, queries };
+      return { patients, import: { ...rate, counts: summary, memory }, rawInserts, views, queries, ...overHttp };
     } finally {
       await app.apollo.stop();
     }
@@ -366,6 +412,45 @@ function report(sizes: SizeFigures[], label: string) {
           `${r.memory.peakRssMiB} MiB`,
         ]),
       ),
+    ]),
+  );
+  const failures = (run: { errors: number; non2xx: number }) => (run.errors + run.non2xx ? `${run.errors} / ${run.non2xx} FAILED` : "0 / 0");
+  console.log(`\n2. Over HTTP: ${HTTP_MS / 1000} s per run at ${HTTP_CONNECTIONS.join(" and ")} connections; CPU is the process's (server and load loop) per request\n`);
+  console.log(
+    table([
+      ["query", "patients", "connections", "requests/s", "p50", "p95", "requests", "errors / non-2xx", "CPU/request", "peak RSS"],
+      ...sizes.flatMap((size) =>
+        size.http.map((run) => [
+          run.query,
+          size.patients.toLocaleString("en"),
+          String(run.connections),
+          run.requestsPerSecond.toFixed(1),
+          ms(run.latencyMs.p50),
+          ms(run.latencyMs.p95),
+          String(run.requests),
+          failures(run),
+          ms(run.cpuMsPerRequest),
+          `${run.memory.peakRssMiB} MiB`,
+        ]),
+      ),
+    ]),
+  );
+  console.log(`\n3. Writes over HTTP: ${WRITERS} writers (correctLabResult) alone, then with ${READERS} readers (patient timelines), ${WRITE_MS / 1000} s each\n`);
+  console.log(
+    table([
+      ["patients", "writes/s alone", "writes/s with readers", "with/alone", "readers p50", "readers p95", "reads/s", "errors / non-2xx", "acknowledged / found", "peak RSS"],
+      ...sizes.map(({ patients, writes }) => [
+        patients.toLocaleString("en"),
+        writes.alone.requestsPerSecond.toFixed(1),
+        writes.withReaders.requestsPerSecond.toFixed(1),
+        `${writes.ratio.toFixed(2)}`,
+        ms(writes.reads.latencyMs.p50),
+        ms(writes.reads.latencyMs.p95),
+        writes.reads.requestsPerSecond.toFixed(1),
+        [writes.alone, writes.withReaders, writes.reads].map(failures).join(", "),
+        `${writes.acknowledged} / ${writes.found}${writes.found === writes.acknowledged ? "" : " LOST"}`,
+        `${writes.memory.peakRssMiB} MiB`,
+      ]),
     ]),
   );
   console.log(`\n4. Bulk import (generate, in one transaction) vs raw prepared inserts of the same rows\n`);
@@ -423,7 +508,7 @@ async function benchmark(serverUrl: string | undefined, signal: AbortSignal) {
   const file = jsonPath();
   mkdirSync(dirname(file), { recursive: true });
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), loadAverage: loadavg(), node: process.version, platform: process.platform };
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), database: label, seed: SEED, machine, timeMs: TIME_MS, scaleTimeMs: SCALE_TIME_MS, sizes }, null, 2));
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), database: label, seed: SEED, machine, timeMs: TIME_MS, scaleTimeMs: SCALE_TIME_MS, httpMs: HTTP_MS, writeMs: WRITE_MS, sizes }, null, 2));
   console.log(`Figures written to ${file}`);
 }
 
