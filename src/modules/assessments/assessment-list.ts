@@ -48,7 +48,7 @@ export const assessmentListSpec: ListSpec<ClinicalAssessment> = {
   entity: ClinicalAssessment,
   alias: "assessment",
   where: assessmentWhereSpec,
-  order: { INSTRUMENT: { column: "instrumentCode" }, SCORE: { column: "score", nullsAs: 1e300 }, RECORDED: { column: "id" } },
+  order: { INSTRUMENT: { column: "instrumentCode" }, SCORE: { column: "score" }, RECORDED: { column: "id" } },
   defaultOrder: [{ field: AssessmentOrderField.RECORDED, direction: OrderDirection.ASC }],
   stats: { score: "score" },
 };

@@ -52,7 +52,7 @@ export const immuneMeasurementListSpec: ListSpec<ImmuneMeasurement> = {
   entity: ImmuneMeasurement,
   alias: "measurement",
   where: immuneMeasurementWhereSpec,
-  order: { VALUE: { column: "value", nullsAs: 1e300 }, RECORDED: { column: "id" } },
+  order: { VALUE: { column: "value" }, RECORDED: { column: "id" } },
   defaultOrder: [{ field: ImmuneMeasurementOrderField.RECORDED, direction: OrderDirection.ASC }],
   stats: { value: "value" },
 };

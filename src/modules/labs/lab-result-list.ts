@@ -47,7 +47,7 @@ export const labResultListSpec: ListSpec<LabResult> = {
   entity: LabResult,
   alias: "lab",
   where: labResultWhereSpec,
-  order: { TEST_CODE: { column: "testCode" }, VALUE: { column: "value", nullsAs: 1e300 } },
+  order: { TEST_CODE: { column: "testCode" }, VALUE: { column: "value" } },
   defaultOrder: [{ field: LabResultOrderField.TEST_CODE, direction: OrderDirection.ASC }],
   stats: { value: "value" },
 };

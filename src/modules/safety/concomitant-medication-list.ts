@@ -37,7 +37,7 @@ export const concomitantMedicationListSpec: ListSpec<ConcomitantMedication> = {
   entity: ConcomitantMedication,
   alias: "cm",
   where: concomitantMedicationWhereSpec,
-  order: { DRUG: { column: "drug" }, START_DATE: { column: "startDate", nullsAs: "9999-12-31" } },
+  order: { DRUG: { column: "drug" }, START_DATE: { column: "startDate" } },
   defaultOrder: [{ field: ConcomitantMedicationOrderField.START_DATE, direction: OrderDirection.ASC }],
   stats: { dose: "dose" },
 };

@@ -53,7 +53,7 @@ export const visitListSpec: ListSpec<Visit> = {
   entity: Visit,
   alias: "visit",
   where: visitWhereSpec,
-  order: { VISIT_DATE: { column: "visitDate" }, STUDY_DAY: { column: "studyDay", nullsAs: 2147483647 } },
+  order: { VISIT_DATE: { column: "visitDate" }, STUDY_DAY: { column: "studyDay" } },
   defaultOrder: [{ field: VisitOrderField.VISIT_DATE, direction: OrderDirection.ASC }],
   stats: { studyDay: "studyDay" },
 };
