@@ -69,7 +69,7 @@ describe.each(testDatabases)("paging through missing values on %s", (kind) => {
   /** The patients list as one page at a time. */
   const patientsPage = async (args: PageArgs): Promise<Page> => (await t.data(PAGE, args)).patients;
 
-  /** Every patient of a list order by `orderBy`, `size` a page, forwards (first/after) or backwards (last/before). */
+  /** Every patient of a list ordered by `orderBy`, `size` a page, forwards (first/after) or backwards (last/before). */
   async function walk(list: (args: PageArgs) => Promise<Page>, orderBy: Order[], size: number, backward: boolean): Promise<string[]> {
     const pages: string[][] = [];
     let cursor: string | null = null;

@@ -1,6 +1,7 @@
 import { Field, InputType, registerEnumType } from "type-graphql";
 import { toMany, toOne } from "../../graphql/views/compile-where";
 import type { WhereSpec } from "../../graphql/views/compile-where";
+import { whereSpec } from "../../graphql/views/where-specs";
 import { connectionType } from "../../graphql/views/connection-type";
 import type { ListSpec } from "../../graphql/views/list-query";
 import { OrderDirection } from "../../graphql/views/page-info";
@@ -47,7 +48,7 @@ export class PatientWhere {
   @Field(() => PatientWhere, { nullable: true }) not?: PatientWhere;
 }
 
-export const patientWhereSpec: WhereSpec = {
+export const patientWhereSpec: WhereSpec = whereSpec(PatientWhere, {
   id: { column: "id", idType: "Patient" },
   subjectCode: { column: "subjectCode" },
   sex: { column: "sex" },
@@ -66,7 +67,7 @@ export const patientWhereSpec: WhereSpec = {
   immuneMeasurements: toMany("immune_measurement", "patientId", () => immuneMeasurementWhereSpec, true),
   labResults: toMany("lab_result", "patientId", () => labResultWhereSpec, true),
   adverseEvents: toMany("adverse_event", "patientId", () => adverseEventWhereSpec, true),
-};
+});
 
 export enum PatientOrderField {
   SUBJECT_CODE = "SUBJECT_CODE",
