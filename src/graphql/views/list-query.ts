@@ -81,7 +81,7 @@ const ascendingInPage = (key: SortKey, backward: boolean) => (key.direction === 
 /**
  * ORDER BY of one key in this page. NULL stands after every value ascending and before every value
  * descending — in both directions it is the greatest value, as PostgreSQL has it by default — spelled out
- * because SQLite puts NULL first ascending. seekValue relies on the same rule.
+ * because SQLite puts NULL first ascending. afterValue relies on the same rule.
  */
 function orderTerm(key: SortKey, backward: boolean): { expression: string; direction: "ASC" | "DESC"; nulls: "NULLS FIRST" | "NULLS LAST" } {
   const ascending = ascendingInPage(key, backward);
