@@ -27,6 +27,7 @@ import { VisitLifecycleResolver, VisitSignatureResolver } from "../modules/visit
 import { RecordsResolver } from "../modules/records/records.resolver";
 import type { DiseasePlugin } from "../plugin-api";
 import { deidentifyForAnalysts, requireSignIn } from "./guards";
+import { checkWhereSpecs } from "./views/where-specs";
 
 const CORE_RESOLVERS = [
   StudyResolver,
@@ -61,7 +62,9 @@ const CORE_RESOLVERS = [
  * disease adds — instruments, criteria, endpoints — is declared data the core's resolvers serve, so the
  * site scope, de-identification and query cost of every field stay in one place.
  */
-export function buildBasketSchema(_plugins: readonly DiseasePlugin[]): Promise<GraphQLSchema> {
+export async function buildBasketSchema(_plugins: readonly DiseasePlugin[]): Promise<GraphQLSchema> {
   const resolvers = [...CORE_RESOLVERS] as unknown as NonEmptyArray<Function>;
-  return buildSchema({ resolvers, validate: false, globalMiddlewares: [requireSignIn, deidentifyForAnalysts] });
+  const schema = await buildSchema({ resolvers, validate: false, globalMiddlewares: [requireSignIn, deidentifyForAnalysts] });
+  checkWhereSpecs(schema);
+  return schema;
 }

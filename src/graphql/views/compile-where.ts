@@ -43,7 +43,9 @@ export function compileWhere(where: Record<string, any> | null | undefined, spec
     } else if (key === "not") {
       parts.push(`NOT (${compileWhere(value, spec, alias, params, field)})`);
     } else {
-      const fieldSpec = spec[key];
+      const fieldSpec = Object.hasOwn(spec, key) ? spec[key] : undefined;
+      // checkWhereSpecs gives every field of the schema's filters an entry: fail rather than drop a condition.
+      if (!fieldSpec) throw new Error(`${field}: no SQL for this filter field`);
       // Quoted: PostgreSQL folds unquoted names to lower case, and columns are camelCase.
       if ("column" in fieldSpec) parts.push(scalarCondition(`"${alias}"."${fieldSpec.column}"`, value, params, field, fieldSpec.idType));
       else parts.push(fieldSpec.condition(value, params, alias, field));

@@ -5,6 +5,12 @@ import { isCalendarDate } from "../../validation/checks";
 /** What a sort-key value in a cursor must be, from its column's type: it is bound against that column. */
 export type CursorValueKind = "integer" | "number" | "date" | "text" | "boolean";
 
+/** What a cursor holds for one sort key: a value of `kind`, or null only where the column can be NULL. */
+export interface CursorKey {
+  kind: CursorValueKind;
+  nullable: boolean;
+}
+
 /** Longest cursor accepted: a cursor holds a few sort-key values; anything longer was not made here. */
 export const MAX_CURSOR_LENGTH = 2_000;
 /** PostgreSQL's `integer` (and the ids): larger values cannot be compared with the column. */
@@ -28,6 +34,8 @@ const FITS: Record<CursorValueKind, (value: unknown) => boolean> = {
   boolean: (v) => typeof v === "boolean",
 };
 
+const fits = (value: unknown, { kind, nullable }: CursorKey) => (value === null ? nullable : FITS[kind](value));
+
 /**
  * Opaque cursors: the sort-key values of a row and its id, tagged with the ordering they belong to,
  * so a cursor is never applied to a list sorted differently.
@@ -40,13 +48,13 @@ export function encodeCursor(orderKey: string, values: unknown[]): string {
  * The sort-key values of a cursor, each checked against the kind of its column before it is bound to
  * SQL: a cursor edited by hand (wrong types, SQL text, numbers out of the column's range, nested
  * objects) is refused as BAD_USER_INPUT naming `field` rather than failing in the database. A null
- * (a row without a value, where the order has no stand-in for NULL) compares with nothing and passes.
+ * is the value of a row without one, accepted only for a key whose column can be NULL.
  */
-export function decodeCursor(cursor: string, orderKey: string, field: string, kinds: CursorValueKind[]): unknown[] {
+export function decodeCursor(cursor: string, orderKey: string, field: string, keys: CursorKey[]): unknown[] {
   try {
     if (cursor.length <= MAX_CURSOR_LENGTH) {
       const [key, ...values] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
-      if (key === orderKey && values.length === kinds.length && values.every((value, i) => value === null || FITS[kinds[i]](value))) return values;
+      if (key === orderKey && values.length === keys.length && values.every((value, i) => fits(value, keys[i]))) return values;
     }
   } catch {
     /* reported below */

@@ -1,7 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { checkFilterSize, compileWhere } from "./compile-where";
 import type { WhereSpec } from "./compile-where";
-import type { CursorValueKind } from "./cursor";
+import type { CursorKey } from "./cursor";
 import { cursorValueKind, decodeCursor, encodeCursor } from "./cursor";
 import type { Page } from "./page-args";
 import { OrderDirection } from "./page-info";
@@ -12,10 +12,12 @@ import { Parameters } from "./sql-condition";
 
 export type Row = ObjectLiteral & { id: number };
 
-/** A sortable field: its column, and the value that stands for NULL so that keyset paging works (NULLs sort last). */
+/**
+ * A sortable field: its column. Whether the column can hold NULL comes from the entity's metadata:
+ * NULLs sort last in ascending order and first in descending order (see sortKeys).
+ */
 export interface OrderField {
   column: string;
-  nullsAs?: string | number;
 }
 
 /** Everything the generic list machinery needs to know about one entity. */
@@ -50,38 +52,74 @@ export function listRequest(access: Access, args: { where?: Record<string, any> 
 
 export const quote = (alias: string, column: string) => `"${alias}"."${column}"`;
 
-interface SortKey {
+/** One key of a list's order: what a cursor holds for it (CursorKey) and how it is sorted and sought. */
+interface SortKey extends CursorKey {
   /** The list and the order field, e.g. `patient.SUBJECT_CODE`: what a cursor names, never SQL. */
   name: string;
   expression: string;
   direction: OrderDirection;
   value: (row: Row) => unknown;
-  /** What a cursor's value for this key must be. */
-  kind: CursorValueKind;
 }
 
 function sortKeys<T extends Row>(manager: EntityManager, spec: ListSpec<T>, orderBy: OrderInput[] | null | undefined): SortKey[] {
   const metadata = manager.connection.getMetadata(spec.entity);
-  const keys = (orderBy?.length ? orderBy : spec.defaultOrder).map(({ field, direction }) => {
-    const { column, nullsAs } = spec.order[field];
-    const expression = nullsAs === undefined ? quote(spec.alias, column) : `COALESCE(${quote(spec.alias, column)}, ${typeof nullsAs === "string" ? `'${nullsAs}'` : nullsAs})`;
-    return { name: `${spec.alias}.${field}`, expression, direction, value: (row: Row) => row[column] ?? nullsAs, kind: cursorValueKind(metadata, column) };
+  const keys = (orderBy?.length ? orderBy : spec.defaultOrder).map(({ field, direction }): SortKey => {
+    const { column } = spec.order[field];
+    // An unknown column counts as nullable: the seek then also handles NULLs, which is never wrong.
+    const nullable = metadata.findColumnWithPropertyName(column)?.isNullable ?? true;
+    return { name: `${spec.alias}.${field}`, expression: quote(spec.alias, column), direction, value: (row) => row[column] ?? null, kind: cursorValueKind(metadata, column), nullable };
   });
-  return [...keys, { name: `${spec.alias}.id`, expression: quote(spec.alias, "id"), direction: OrderDirection.ASC, value: (row: Row) => row.id, kind: "integer" }];
+  return [...keys, { name: `${spec.alias}.id`, expression: quote(spec.alias, "id"), direction: OrderDirection.ASC, value: (row) => row.id, kind: "integer", nullable: false }];
 }
 
-const cursorValues = (page: Page, keys: SortKey[]) =>
-  decodeCursor(page.cursor!, orderKeyOf(keys), page.backward ? "before" : "after", keys.map((k) => k.kind));
+/**
+ * Whether `key` runs ascending in this page: a backward page (last/before) reads the list in reverse and
+ * turns its rows back afterwards.
+ */
+const ascendingInPage = (key: SortKey, backward: boolean) => (key.direction === OrderDirection.ASC) !== backward;
+
+/**
+ * ORDER BY of one key in this page. NULL stands after every value ascending and before every value
+ * descending — in both directions it is the greatest value, as PostgreSQL has it by default — spelled out
+ * because SQLite puts NULL first ascending. afterValue relies on the same rule.
+ */
+function orderTerm(key: SortKey, backward: boolean): { expression: string; direction: "ASC" | "DESC"; nulls: "NULLS FIRST" | "NULLS LAST" } {
+  const ascending = ascendingInPage(key, backward);
+  return { expression: key.expression, direction: ascending ? "ASC" : "DESC", nulls: ascending ? "NULLS LAST" : "NULLS FIRST" };
+}
+
+const cursorValues = (page: Page, keys: SortKey[]) => decodeCursor(page.cursor!, orderKeyOf(keys), page.backward ? "before" : "after", keys);
 
 const orderKeyOf = (keys: SortKey[]) => keys.map((k) => `${k.name} ${k.direction}`).join(",");
 
-/** `(k1 > v1) OR (k1 = v1 AND k2 > v2) …`: rows strictly after the cursor in the (possibly reversed) order. */
+/** `key` equals the cursor's `value`, a NULL included. */
+const sameValue = (key: SortKey, value: unknown, params: Parameters) => (value === null ? `${key.expression} IS NULL` : `${key.expression} = ${params.bind(value)}`);
+
+/**
+ * `key` comes strictly after the cursor's `value` in this page's order, NULL being greater than every
+ * value (see orderTerm); null when no row can (ascending after a NULL).
+ */
+function afterValue(key: SortKey, value: unknown, ascending: boolean, params: Parameters): string | null {
+  if (ascending) {
+    if (value === null) return null;
+    return key.nullable ? `(${key.expression} > ${params.bind(value)} OR ${key.expression} IS NULL)` : `${key.expression} > ${params.bind(value)}`;
+  }
+  return value === null ? `${key.expression} IS NOT NULL` : `${key.expression} < ${params.bind(value)}`;
+}
+
+/**
+ * `(k1 after v1) OR (k1 = v1 AND k2 after v2) …`: rows strictly after the cursor in the (possibly
+ * reversed) order. The cursor holds each row's real values, NULL included, so no stand-in value can be
+ * confused with a stored one.
+ */
 function seekCondition(keys: SortKey[], values: unknown[], backward: boolean, params: Parameters): string {
-  const branches = keys.map((key, i) => {
-    const ascending = (key.direction === OrderDirection.ASC) !== backward;
-    const equal = keys.slice(0, i).map((k, j) => `${k.expression} = ${params.bind(values[j])}`);
-    return `(${[...equal, `${key.expression} ${ascending ? ">" : "<"} ${params.bind(values[i])}`].join(" AND ")})`;
+  const branches = keys.flatMap((key, i) => {
+    const after = afterValue(key, values[i], ascendingInPage(key, backward), params);
+    if (after === null) return [];
+    const equal = keys.slice(0, i).map((k, j) => sameValue(k, values[j], params));
+    return [`(${[...equal, after].join(" AND ")})`];
   });
+  // The last key is the id, never NULL in a cursor, so there is always a branch.
   return `(${branches.join(" OR ")})`;
 }
 
@@ -126,9 +164,9 @@ export async function fetchPage<T extends Row>(manager: EntityManager, spec: Lis
   const qb = filteredQuery(manager, spec, request, params);
   if (page.cursor) qb.andWhere(seekCondition(keys, cursorValues(page, keys), page.backward, params));
   keys.forEach((key, i) => {
-    const direction = (key.direction === OrderDirection.ASC) !== page.backward ? "ASC" : "DESC";
-    if (i === 0) qb.orderBy(key.expression, direction);
-    else qb.addOrderBy(key.expression, direction);
+    const { expression, direction, nulls } = orderTerm(key, page.backward);
+    if (i === 0) qb.orderBy(expression, direction, nulls);
+    else qb.addOrderBy(expression, direction, nulls);
   });
   const rows = await qb.setParameters(params.values).limit(page.size + 1).offset(page.offset).getMany();
   return toPage(rows, keys, page, !!page.cursor);
@@ -151,7 +189,10 @@ export async function fetchPagesByParent<T extends Row>(
   const keys = sortKeys(manager, spec, request.orderBy);
   const parent = { column: parentColumn, ids: [...parentIds] };
   const seek = page.cursor && seekCondition(keys, cursorValues(page, keys), page.backward, params);
-  const order = keys.map((key) => `${key.expression} ${(key.direction === OrderDirection.ASC) !== page.backward ? "ASC" : "DESC"}`);
+  const order = keys.map((key) => {
+    const { expression, direction, nulls } = orderTerm(key, page.backward);
+    return `${expression} ${direction} ${nulls}`;
+  });
   const ranked = filteredQuery(manager, spec, request, params, parent)
     .select(quote(spec.alias, "id"), "id")
     .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${quote(spec.alias, parentColumn)} ORDER BY ${order.join(", ")})`, "rank");
@@ -160,7 +201,10 @@ export async function fetchPagesByParent<T extends Row>(
     .createQueryBuilder(spec.entity, spec.alias)
     .where(`${quote(spec.alias, "id")} IN (SELECT "ranked"."id" FROM (${ranked.getQuery()}) "ranked" WHERE "ranked"."rank" <= ${page.offset + page.size + 1})`)
     .orderBy(quote(spec.alias, parentColumn), "ASC");
-  for (const key of keys) qb.addOrderBy(key.expression, (key.direction === OrderDirection.ASC) !== page.backward ? "ASC" : "DESC");
+  for (const key of keys) {
+    const { expression, direction, nulls } = orderTerm(key, page.backward);
+    qb.addOrderBy(expression, direction, nulls);
+  }
   const rows = await qb.setParameters(params.values).getMany();
   const groups = new Map<number, T[]>(parentIds.map((id) => [id, []]));
   for (const row of rows) groups.get(row[parentColumn] as number)?.push(row);

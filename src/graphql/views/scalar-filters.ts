@@ -68,10 +68,18 @@ export class IDFilter {
   @Field(() => [ID], { nullable: true }) nin?: string[];
 }
 
+/** The operators of every enum filter (enumFilter declares one input type per enum). */
+interface EnumFilterOperators {
+  eq?: string;
+  ne?: string;
+  in?: string[];
+  nin?: string[];
+}
+
 /** A filter input for one enum: eq, ne, in, nin. */
-export function enumFilter<E extends object>(enumType: E, name: string): ClassType {
+export function enumFilter<E extends object>(enumType: E, name: string): ClassType<EnumFilterOperators> {
   @InputType(`${name}Filter`)
-  class EnumFilter {
+  class EnumFilter implements EnumFilterOperators {
     @Field(() => enumType, { nullable: true }) eq?: string;
     @Field(() => enumType, { nullable: true }) ne?: string;
     @Field(() => [enumType], { nullable: true }) in?: string[];
@@ -79,3 +87,6 @@ export function enumFilter<E extends object>(enumType: E, name: string): ClassTy
   }
   return EnumFilter;
 }
+
+/** Every operator the filter inputs above declare: each needs its SQL in OPERATOR_SQL (sql-condition.ts). */
+export type ScalarOperator = keyof (IntFilter & FloatFilter & StringFilter & DateFilter & BooleanFilter & IDFilter & EnumFilterOperators);

@@ -1,6 +1,7 @@
 import { Field, InputType, registerEnumType } from "type-graphql";
 import { toOne } from "../../graphql/views/compile-where";
 import type { WhereSpec } from "../../graphql/views/compile-where";
+import { whereSpec } from "../../graphql/views/where-specs";
 import { connectionType } from "../../graphql/views/connection-type";
 import type { ListSpec } from "../../graphql/views/list-query";
 import { OrderDirection } from "../../graphql/views/page-info";
@@ -25,13 +26,13 @@ export class AssessmentWhere {
   @Field(() => AssessmentWhere, { nullable: true }) not?: AssessmentWhere;
 }
 
-export const assessmentWhereSpec: WhereSpec = {
+export const assessmentWhereSpec: WhereSpec = whereSpec(AssessmentWhere, {
   instrument: { column: "instrumentCode" },
   score: { column: "score" },
   category: { column: "category" },
   visit: toOne("visit", "visitId", () => visitWhereSpec),
   patient: toOne("patient", "patientId", () => patientWhereSpec),
-};
+});
 
 export const AssessmentRelationFilter = relationFilterType(AssessmentWhere, "Assessment");
 
@@ -48,7 +49,7 @@ export const assessmentListSpec: ListSpec<ClinicalAssessment> = {
   entity: ClinicalAssessment,
   alias: "assessment",
   where: assessmentWhereSpec,
-  order: { INSTRUMENT: { column: "instrumentCode" }, SCORE: { column: "score", nullsAs: 1e300 }, RECORDED: { column: "id" } },
+  order: { INSTRUMENT: { column: "instrumentCode" }, SCORE: { column: "score" }, RECORDED: { column: "id" } },
   defaultOrder: [{ field: AssessmentOrderField.RECORDED, direction: OrderDirection.ASC }],
   stats: { score: "score" },
 };

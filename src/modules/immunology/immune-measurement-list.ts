@@ -1,6 +1,7 @@
 import { Field, InputType, registerEnumType } from "type-graphql";
 import { toOne } from "../../graphql/views/compile-where";
 import type { WhereSpec } from "../../graphql/views/compile-where";
+import { whereSpec } from "../../graphql/views/where-specs";
 import { connectionType } from "../../graphql/views/connection-type";
 import type { ListSpec } from "../../graphql/views/list-query";
 import { OrderDirection } from "../../graphql/views/page-info";
@@ -27,7 +28,7 @@ export class ImmuneMeasurementWhere {
   @Field(() => ImmuneMeasurementWhere, { nullable: true }) not?: ImmuneMeasurementWhere;
 }
 
-export const immuneMeasurementWhereSpec: WhereSpec = {
+export const immuneMeasurementWhereSpec: WhereSpec = whereSpec(ImmuneMeasurementWhere, {
   parameter: {
     condition: (filter, params, alias, field) =>
       `"${alias}"."parameterId" IN (SELECT "ip"."id" FROM "immune_parameter" "ip" WHERE ${scalarCondition('"ip"."code"', filter, params, field)})`,
@@ -36,7 +37,7 @@ export const immuneMeasurementWhereSpec: WhereSpec = {
   belowDetectionLimit: { column: "belowDetectionLimit" },
   visit: toOne("visit", "visitId", () => visitWhereSpec),
   patient: toOne("patient", "patientId", () => patientWhereSpec),
-};
+});
 
 export const ImmuneMeasurementRelationFilter = relationFilterType(ImmuneMeasurementWhere, "ImmuneMeasurement");
 
@@ -52,7 +53,7 @@ export const immuneMeasurementListSpec: ListSpec<ImmuneMeasurement> = {
   entity: ImmuneMeasurement,
   alias: "measurement",
   where: immuneMeasurementWhereSpec,
-  order: { VALUE: { column: "value", nullsAs: 1e300 }, RECORDED: { column: "id" } },
+  order: { VALUE: { column: "value" }, RECORDED: { column: "id" } },
   defaultOrder: [{ field: ImmuneMeasurementOrderField.RECORDED, direction: OrderDirection.ASC }],
   stats: { value: "value" },
 };

@@ -1,6 +1,7 @@
 import { Field, InputType, registerEnumType } from "type-graphql";
 import { toOne } from "../../graphql/views/compile-where";
 import type { WhereSpec } from "../../graphql/views/compile-where";
+import { whereSpec } from "../../graphql/views/where-specs";
 import { connectionType } from "../../graphql/views/connection-type";
 import type { ListSpec } from "../../graphql/views/list-query";
 import { OrderDirection } from "../../graphql/views/page-info";
@@ -25,13 +26,13 @@ export class LabResultWhere {
   @Field(() => LabResultWhere, { nullable: true }) not?: LabResultWhere;
 }
 
-export const labResultWhereSpec: WhereSpec = {
+export const labResultWhereSpec: WhereSpec = whereSpec(LabResultWhere, {
   testCode: { column: "testCode" },
   value: { column: "value" },
   referenceHigh: { column: "referenceHigh" },
   visit: toOne("visit", "visitId", () => visitWhereSpec),
   patient: toOne("patient", "patientId", () => patientWhereSpec),
-};
+});
 
 export const LabResultRelationFilter = relationFilterType(LabResultWhere, "LabResult");
 
@@ -47,7 +48,7 @@ export const labResultListSpec: ListSpec<LabResult> = {
   entity: LabResult,
   alias: "lab",
   where: labResultWhereSpec,
-  order: { TEST_CODE: { column: "testCode" }, VALUE: { column: "value", nullsAs: 1e300 } },
+  order: { TEST_CODE: { column: "testCode" }, VALUE: { column: "value" } },
   defaultOrder: [{ field: LabResultOrderField.TEST_CODE, direction: OrderDirection.ASC }],
   stats: { value: "value" },
 };

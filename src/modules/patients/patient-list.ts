@@ -1,6 +1,7 @@
 import { Field, InputType, registerEnumType } from "type-graphql";
 import { toMany, toOne } from "../../graphql/views/compile-where";
 import type { WhereSpec } from "../../graphql/views/compile-where";
+import { whereSpec } from "../../graphql/views/where-specs";
 import { connectionType } from "../../graphql/views/connection-type";
 import type { ListSpec } from "../../graphql/views/list-query";
 import { OrderDirection } from "../../graphql/views/page-info";
@@ -47,7 +48,7 @@ export class PatientWhere {
   @Field(() => PatientWhere, { nullable: true }) not?: PatientWhere;
 }
 
-export const patientWhereSpec: WhereSpec = {
+export const patientWhereSpec: WhereSpec = whereSpec(PatientWhere, {
   id: { column: "id", idType: "Patient" },
   subjectCode: { column: "subjectCode" },
   sex: { column: "sex" },
@@ -66,7 +67,7 @@ export const patientWhereSpec: WhereSpec = {
   immuneMeasurements: toMany("immune_measurement", "patientId", () => immuneMeasurementWhereSpec, true),
   labResults: toMany("lab_result", "patientId", () => labResultWhereSpec, true),
   adverseEvents: toMany("adverse_event", "patientId", () => adverseEventWhereSpec, true),
-};
+});
 
 export enum PatientOrderField {
   SUBJECT_CODE = "SUBJECT_CODE",
@@ -86,11 +87,11 @@ export const patientListSpec: ListSpec<Patient> = {
   where: patientWhereSpec,
   order: {
     SUBJECT_CODE: { column: "subjectCode" },
-    INCLUSION_DATE: { column: "inclusionDate", nullsAs: "9999-12-31" },
-    AGE_AT_INCLUSION: { column: "ageAtInclusion", nullsAs: 2147483647 },
+    INCLUSION_DATE: { column: "inclusionDate" },
+    AGE_AT_INCLUSION: { column: "ageAtInclusion" },
     STATUS: { column: "status" },
     SEX: { column: "sex" },
-    DISEASE_DURATION: { column: "diseaseDurationYears", nullsAs: 1e9 },
+    DISEASE_DURATION: { column: "diseaseDurationYears" },
   },
   defaultOrder: [{ field: PatientOrderField.SUBJECT_CODE, direction: OrderDirection.ASC }],
   stats: { ageAtInclusion: "ageAtInclusion", diseaseDurationYears: "diseaseDurationYears", yearOfBirth: "yearOfBirth" },

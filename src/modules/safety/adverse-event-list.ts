@@ -1,6 +1,7 @@
 import { Field, InputType, registerEnumType } from "type-graphql";
 import { toOne } from "../../graphql/views/compile-where";
 import type { WhereSpec } from "../../graphql/views/compile-where";
+import { whereSpec } from "../../graphql/views/where-specs";
 import { connectionType } from "../../graphql/views/connection-type";
 import type { ListSpec } from "../../graphql/views/list-query";
 import { OrderDirection } from "../../graphql/views/page-info";
@@ -31,7 +32,7 @@ export class AdverseEventWhere {
   @Field(() => AdverseEventWhere, { nullable: true }) not?: AdverseEventWhere;
 }
 
-export const adverseEventWhereSpec: WhereSpec = {
+export const adverseEventWhereSpec: WhereSpec = whereSpec(AdverseEventWhere, {
   term: { column: "term" },
   meddraCode: { column: "meddraCode" },
   grade: { column: "grade" },
@@ -40,7 +41,7 @@ export const adverseEventWhereSpec: WhereSpec = {
   outcome: { column: "outcome" },
   onsetDate: { column: "onsetDate" },
   patient: toOne("patient", "patientId", () => patientWhereSpec),
-};
+});
 
 export const AdverseEventRelationFilter = relationFilterType(AdverseEventWhere, "AdverseEvent");
 

@@ -1,5 +1,6 @@
 import { Field, InputType, registerEnumType } from "type-graphql";
 import type { WhereSpec } from "../../graphql/views/compile-where";
+import { whereSpec } from "../../graphql/views/where-specs";
 import { connectionType } from "../../graphql/views/connection-type";
 import type { ListSpec } from "../../graphql/views/list-query";
 import { OrderDirection } from "../../graphql/views/page-info";
@@ -18,12 +19,12 @@ export class ConcomitantMedicationWhere {
   @Field(() => ConcomitantMedicationWhere, { nullable: true }) not?: ConcomitantMedicationWhere;
 }
 
-export const concomitantMedicationWhereSpec: WhereSpec = {
+export const concomitantMedicationWhereSpec: WhereSpec = whereSpec(ConcomitantMedicationWhere, {
   drug: { column: "drug" },
   indication: { column: "indication" },
   startDate: { column: "startDate" },
   stopDate: { column: "stopDate" },
-};
+});
 
 export enum ConcomitantMedicationOrderField {
   DRUG = "DRUG",
@@ -37,7 +38,7 @@ export const concomitantMedicationListSpec: ListSpec<ConcomitantMedication> = {
   entity: ConcomitantMedication,
   alias: "cm",
   where: concomitantMedicationWhereSpec,
-  order: { DRUG: { column: "drug" }, START_DATE: { column: "startDate", nullsAs: "9999-12-31" } },
+  order: { DRUG: { column: "drug" }, START_DATE: { column: "startDate" } },
   defaultOrder: [{ field: ConcomitantMedicationOrderField.START_DATE, direction: OrderDirection.ASC }],
   stats: { dose: "dose" },
 };

@@ -1,5 +1,6 @@
 import { Field, InputType } from "type-graphql";
 import type { WhereSpec } from "../../graphql/views/compile-where";
+import { whereSpec } from "../../graphql/views/where-specs";
 import { BooleanFilter, IDFilter, IntFilter, StringFilter } from "../../graphql/views/scalar-filters";
 
 @InputType({ description: "Filter on a cohort." })
@@ -9,7 +10,7 @@ export class CohortWhere {
   @Field(() => StringFilter, { nullable: true, description: "Disease plugin id, e.g. { in: [\"psoriasis\", \"rheumatoid-arthritis\"] }." }) diseaseId?: StringFilter;
 }
 
-export const cohortWhereSpec: WhereSpec = { id: { column: "id", idType: "Cohort" }, code: { column: "code" }, diseaseId: { column: "diseaseId" } };
+export const cohortWhereSpec: WhereSpec = whereSpec(CohortWhere, { id: { column: "id", idType: "Cohort" }, code: { column: "code" }, diseaseId: { column: "diseaseId" } });
 
 @InputType({ description: "Filter on a site." })
 export class SiteWhere {
@@ -18,7 +19,7 @@ export class SiteWhere {
   @Field(() => StringFilter, { nullable: true }) name?: StringFilter;
 }
 
-export const siteWhereSpec: WhereSpec = { id: { column: "id", idType: "Site" }, code: { column: "code" }, name: { column: "name" } };
+export const siteWhereSpec: WhereSpec = whereSpec(SiteWhere, { id: { column: "id", idType: "Site" }, code: { column: "code" }, name: { column: "name" } });
 
 @InputType({ description: "Filter on a planned visit of the schedule." })
 export class PlannedVisitWhere {
@@ -28,9 +29,9 @@ export class PlannedVisitWhere {
   @Field(() => BooleanFilter, { nullable: true }) clinicalEvaluation?: BooleanFilter;
 }
 
-export const plannedVisitWhereSpec: WhereSpec = {
+export const plannedVisitWhereSpec: WhereSpec = whereSpec(PlannedVisitWhere, {
   code: { column: "code" },
   studyDay: { column: "studyDay" },
   isBaseline: { column: "isBaseline" },
   clinicalEvaluation: { column: "clinicalEvaluation" },
-};
+});

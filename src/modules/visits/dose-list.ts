@@ -1,6 +1,7 @@
 import { Field, InputType, registerEnumType } from "type-graphql";
 import { toOne } from "../../graphql/views/compile-where";
 import type { WhereSpec } from "../../graphql/views/compile-where";
+import { whereSpec } from "../../graphql/views/where-specs";
 import { connectionType } from "../../graphql/views/connection-type";
 import type { ListSpec } from "../../graphql/views/list-query";
 import { OrderDirection } from "../../graphql/views/page-info";
@@ -20,12 +21,12 @@ export class DoseWhere {
   @Field(() => DoseWhere, { nullable: true }) not?: DoseWhere;
 }
 
-export const doseWhereSpec: WhereSpec = {
+export const doseWhereSpec: WhereSpec = whereSpec(DoseWhere, {
   administeredOn: { column: "administeredOn" },
   studyDay: { column: "studyDay" },
   given: { column: "given" },
   patient: toOne("patient", "patientId", () => patientWhereSpec),
-};
+});
 
 export enum DoseOrderField {
   ADMINISTERED_ON = "ADMINISTERED_ON",

@@ -1,6 +1,7 @@
 import { Field, InputType, registerEnumType } from "type-graphql";
 import { toOne } from "../../graphql/views/compile-where";
 import type { WhereSpec } from "../../graphql/views/compile-where";
+import { whereSpec } from "../../graphql/views/where-specs";
 import { connectionType } from "../../graphql/views/connection-type";
 import type { ListSpec } from "../../graphql/views/list-query";
 import { OrderDirection } from "../../graphql/views/page-info";
@@ -28,7 +29,7 @@ export class VisitWhere {
   @Field(() => VisitWhere, { nullable: true }) not?: VisitWhere;
 }
 
-export const visitWhereSpec: WhereSpec = {
+export const visitWhereSpec: WhereSpec = whereSpec(VisitWhere, {
   id: { column: "id", idType: "Visit" },
   visitDate: { column: "visitDate" },
   studyDay: { column: "studyDay" },
@@ -37,7 +38,7 @@ export const visitWhereSpec: WhereSpec = {
   plannedVisit: toOne("planned_visit", "plannedVisitId", () => plannedVisitWhereSpec),
   patientId: { column: "patientId", idType: "Patient" },
   patient: toOne("patient", "patientId", () => patientWhereSpec),
-};
+});
 
 export const VisitRelationFilter = relationFilterType(VisitWhere, "Visit");
 
@@ -53,7 +54,7 @@ export const visitListSpec: ListSpec<Visit> = {
   entity: Visit,
   alias: "visit",
   where: visitWhereSpec,
-  order: { VISIT_DATE: { column: "visitDate" }, STUDY_DAY: { column: "studyDay", nullsAs: 2147483647 } },
+  order: { VISIT_DATE: { column: "visitDate" }, STUDY_DAY: { column: "studyDay" } },
   defaultOrder: [{ field: VisitOrderField.VISIT_DATE, direction: OrderDirection.ASC }],
   stats: { studyDay: "studyDay" },
 };
