@@ -19,6 +19,7 @@ import { DEFAULT_MAX_FAILED_ATTEMPTS } from "./modules/access/lockout";
 import { setHashingConcurrency } from "./modules/access/password";
 import type { AttemptStores } from "./modules/access/password-attempts";
 import { memoryStores, PasswordAttempts } from "./modules/access/password-attempts";
+import { assertScopeRules } from "./modules/access/scope-rule";
 import { issueToken } from "./modules/access/tokens";
 import { ensureImmuneCatalogue } from "./modules/immunology/immune-catalogue";
 import type { DiseasePlugin } from "./plugin-api";
@@ -59,6 +60,8 @@ export interface AppOptions {
 
 /** Wires the registry, the schema and Apollo around an open database. */
 export async function createApp(dataSource: DataSource, plugins: DiseasePlugin[], options: AppOptions = {}): Promise<App> {
+  // Before anything is served: an entity without a site-scope rule would otherwise be read unrestricted.
+  assertScopeRules(dataSource);
   const introspection = options.introspection ?? process.env.NODE_ENV !== "production";
   const registry = new PluginRegistry(plugins, generalInstruments);
   await ensureImmuneCatalogue(dataSource.manager);

@@ -1,9 +1,12 @@
 import { getNamedType, parse, isEnumType, isInterfaceType, isLeafType, isNonNullType, isObjectType } from "graphql";
 import type { GraphQLField, GraphQLInterfaceType, GraphQLObjectType, GraphQLSchema } from "graphql";
+import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromGlobalId, toGlobalId } from "../../src/graphql/global-id";
 import { QUERY_LIMITS } from "../../src/graphql/limits";
 import type { Access } from "../../src/modules/access/access";
+import { scopeRuleOf } from "../../src/modules/access/scope-rule";
+import type { ScopeKind } from "../../src/modules/access/scope-rule";
 import { createTestApp } from "../support/test-app";
 import type { TestApp } from "../support/test-app";
 
@@ -14,23 +17,41 @@ import type { TestApp } from "../support/test-app";
  * with what an unrestricted reader sees once filtered to site 01.
  */
 
-/** Clinical records: each row belongs to a patient, so to the patient's site. */
-const PATIENT_RECORDS = ["Visit", "DoseAdministration", "ConcomitantMedication", "ImmuneMeasurement", "LabResult", "ClinicalAssessment", "AdverseEvent"];
-const TABLES: Record<string, string> = {
-  Patient: "patient",
-  Site: "site",
-  Study: "study",
-  Cohort: "cohort",
-  PlannedVisit: "planned_visit",
-  ImmuneParameter: "immune_parameter",
-  Visit: "visit",
-  DoseAdministration: "dose_administration",
-  ConcomitantMedication: "concomitant_medication",
-  ImmuneMeasurement: "immune_measurement",
-  LabResult: "lab_result",
-  ClinicalAssessment: "clinical_assessment",
-  AdverseEvent: "adverse_event",
-};
+/** Every entity with a table, by its GraphQL type name, and how its rows belong to a site (scope-rule.ts). */
+interface EntityTable {
+  table: string;
+  scope: ScopeKind;
+  /** The site id of a row `"r"` of the table, as SQL; undefined for shared rows, which belong to no site. */
+  site?: string;
+}
+
+/** The SQL giving the site id of a row `"r"` that follows `scope`. */
+function siteOfRow(scope: ScopeKind): string | undefined {
+  const patientSite = (patientId: string) => `(SELECT "p"."siteId" FROM "patient" "p" WHERE "p"."id" = ${patientId})`;
+  switch (scope) {
+    case "patient":
+      return `"r"."siteId"`;
+    case "site":
+      return `"r"."id"`;
+    case "patient record":
+      return patientSite(`"r"."patientId"`);
+    case "visit record":
+      return patientSite(`(SELECT "v"."patientId" FROM "visit" "v" WHERE "v"."id" = "r"."visitId")`);
+    case "shared":
+      return undefined;
+  }
+}
+
+/** The data source's entities with their declared rules: a new kind of patient record is walked and checked without being listed here. */
+function entityTables(dataSource: DataSource): Map<string, EntityTable> {
+  return new Map(
+    dataSource.entityMetadatas.map((metadata) => {
+      const { kind } = scopeRuleOf(metadata.name);
+      return [metadata.name, { table: metadata.tableName, scope: kind, site: siteOfRow(kind) }];
+    }),
+  );
+}
+
 /** Catalogue queries that compute from their arguments and read no clinical data. */
 const SKIPPED_ROOTS = new Set(["activityBand", "computeScore", "evaluateResponse", "instrument"]);
 /** Nested fields with required arguments the walker does not invent (a per-patient computation on the patient's own visits). */
@@ -56,13 +77,23 @@ const render = (sel: Sel): string => (sel.children.length ? `${sel.head} { ${sel
 /** `first` of a connection by how many connections enclose it, so nested pages stay under the cost limit. */
 const pageSize = (connectionsAbove: number) => [100, 3, 2, 1][Math.min(connectionsAbove, 3)];
 
+/** An object type that implements Node: an entity with a global id, fetchable by node(id). */
+function isNodeType(schema: GraphQLSchema, name: string): boolean {
+  const type = schema.getType(name);
+  return isObjectType(type) && type.getInterfaces().some((i) => i.name === "Node");
+}
+
 class Walker {
   readonly skipped = new Set<string>();
   readonly fieldsSeen = new Set<string>();
-  /** Object types from which site data (Patient, Site and patients' records) can be reached. */
-  private readonly reachesSiteData = new Set<string>(["Patient", "Site", ...PATIENT_RECORDS]);
+  /** Object types from which site data (patients, sites and their records) can be reached. */
+  private readonly reachesSiteData: Set<string>;
 
-  constructor(private readonly schema: GraphQLSchema) {
+  constructor(
+    private readonly schema: GraphQLSchema,
+    siteData: string[],
+  ) {
+    this.reachesSiteData = new Set(siteData);
     const objects = Object.values(schema.getTypeMap()).filter((t): t is GraphQLObjectType | GraphQLInterfaceType => (isObjectType(t) || isInterfaceType(t)) && !t.name.startsWith("__"));
     for (let changed = true; changed; ) {
       changed = false;
@@ -140,8 +171,7 @@ class Walker {
   }
 
   private isEntity(name: string): boolean {
-    const type = this.schema.getType(name);
-    return isObjectType(type) && type.getInterfaces().some((i) => i.name === "Node");
+    return isNodeType(this.schema, name);
   }
 }
 
@@ -187,15 +217,15 @@ interface Found {
 }
 
 /** Every global id, group key `site`, Site code, and count-bearing object in a response. */
-function collect(value: unknown, path: string, into: { ids: Map<string, Found>; groupSites: Array<{ site: string | null; path: string }>; objects: Array<{ path: string; object: Record<string, any> }> }) {
+function collect(value: unknown, path: string, nodeTypes: Set<string>, into: { ids: Map<string, Found>; groupSites: Array<{ site: string | null; path: string }>; objects: Array<{ path: string; object: Record<string, any> }> }) {
   if (Array.isArray(value)) {
-    value.forEach((v, i) => collect(v, `${path}[${i}]`, into));
+    value.forEach((v, i) => collect(v, `${path}[${i}]`, nodeTypes, into));
     return;
   }
   if (value === null || typeof value !== "object") return;
   const object = value as Record<string, any>;
-  // Global ids are those of Node types (every type with a table); Disease, Instrument, User… have plain ids.
-  if (typeof object.id === "string" && object.__typename in TABLES) {
+  // Global ids are those of Node types (entities); Disease, Instrument, User… have plain ids.
+  if (typeof object.id === "string" && nodeTypes.has(object.__typename)) {
     const decoded = fromGlobalId(object.id);
     if (!decoded || decoded.type !== object.__typename) throw new Error(`id ${object.id} of a ${object.__typename} at ${path} is not its global id`);
     // One place each row was seen is enough to name a leak; every place would not fit in memory.
@@ -205,7 +235,7 @@ function collect(value: unknown, path: string, into: { ids: Map<string, Found>; 
   if (typeof object.__typename === "string" && object.__typename.endsWith("GroupKey") && "site" in object) into.groupSites.push({ site: object.site, path });
   // Only the objects the checks below read are kept: every object of every answer would not fit in memory.
   if (["Site", "Study", "Cohort"].includes(object.__typename)) into.objects.push({ path, object });
-  for (const [key, child] of Object.entries(object)) collect(child, `${path}.${key}`, into);
+  for (const [key, child] of Object.entries(object)) collect(child, `${path}.${key}`, nodeTypes, into);
 }
 
 describe("site isolation: an investigator of site 01 sees nothing of another site through any path", () => {
@@ -216,19 +246,28 @@ describe("site isolation: an investigator of site 01 sees nothing of another sit
   let otherSites: number[];
   /** Patient id → site id, for every patient. */
   const patientSite = new Map<number, number>();
+  let tables: Map<string, EntityTable>;
+  /** Entities that are Node types: their ids are global ids, and node(id) fetches them. */
+  let nodeTypes: Set<string>;
+  /** Node types whose rows belong to a site (all but the shared ones). */
+  let siteNodeTypes: string[];
 
   const one = async <T = any>(sql: string, params: unknown[] = []): Promise<T[]> => t.dataSource.query(sql, params);
 
-  /** The site of any clinical row (undefined for rows that are not site data). */
+  /** The site of any row (undefined for rows that are not site data). */
   async function siteOf(type: string, key: number): Promise<number | undefined> {
-    if (type === "Patient") return patientSite.get(key);
-    if (type === "Site") return key;
-    if (PATIENT_RECORDS.includes(type)) {
-      const [row] = await one<{ patientId: number }>(`SELECT "patientId" FROM "${TABLES[type]}" WHERE "id" = ?`, [key]);
-      if (!row) throw new Error(`${type}:${key} does not exist`);
-      return patientSite.get(row.patientId);
-    }
-    return undefined;
+    const { table, site } = tables.get(type)!;
+    if (site === undefined) return undefined;
+    const [row] = await one<{ site: number }>(`SELECT ${site} AS "site" FROM "${table}" "r" WHERE "r"."id" = ?`, [key]);
+    if (!row) throw new Error(`${type}:${key} does not exist`);
+    return row.site;
+  }
+
+  /** Ids of the rows of `type` whose site meets `condition` (e.g. `= 3`), every row for shared types. */
+  async function idsWhereSite(type: string, condition: string): Promise<number[]> {
+    const { table, site } = tables.get(type)!;
+    const rows = await one<{ id: number }>(`SELECT "r"."id" FROM "${table}" "r" ${site === undefined ? "" : `WHERE ${site} ${condition}`} ORDER BY "r"."id"`);
+    return rows.map((row) => row.id);
   }
 
   beforeAll(async () => {
@@ -239,6 +278,9 @@ describe("site isolation: an investigator of site 01 sees nothing of another sit
     site01 = sites.find((s) => s.code === "01")!.id;
     otherSites = sites.filter((s) => s.code !== "01").map((s) => s.id);
     for (const p of await one<{ id: number; siteId: number }>(`SELECT "id", "siteId" FROM "patient"`)) patientSite.set(p.id, p.siteId);
+    tables = entityTables(t.dataSource);
+    nodeTypes = new Set([...tables.keys()].filter((type) => isNodeType(t.app.schema, type)));
+    siteNodeTypes = [...nodeTypes].filter((type) => tables.get(type)!.scope !== "shared");
   });
   afterAll(async () => {
     await t.close();
@@ -252,19 +294,20 @@ describe("site isolation: an investigator of site 01 sees nothing of another sit
 
   it("walks every query field and relation as demo-investigator-01 and finds only site 01", { timeout: 600_000 }, async () => {
     const schema = t.app.schema;
-    const walker = new Walker(schema);
+    const walker = new Walker(
+      schema,
+      [...tables].filter(([, { scope }]) => scope !== "shared").map(([type]) => type),
+    );
     const queryType = schema.getQueryType()!;
     const roots: Sel[] = [];
     const rootsWalked = new Set<string>();
 
     // Ids of one row of every Node type at site 01 (for node(id)), and of patients at every site (for patient(id)).
     const nodeIds: string[] = [];
-    for (const [type, table] of Object.entries(TABLES)) {
-      const where =
-        type === "Patient" ? `WHERE "siteId" = ${site01}` : PATIENT_RECORDS.includes(type) ? `WHERE "patientId" IN (SELECT "id" FROM "patient" WHERE "siteId" = ${site01})` : type === "Site" ? `WHERE "id" = ${site01}` : "";
-      const [row] = await one<{ id: number }>(`SELECT "id" FROM "${table}" ${where} ORDER BY "id" LIMIT 1`);
-      expect(row, `a ${type} at site 01`).toBeDefined();
-      nodeIds.push(toGlobalId(type, row.id));
+    for (const type of nodeTypes) {
+      const [id] = await idsWhereSite(type, `= ${site01}`);
+      expect(id, `a ${type} at site 01`).toBeDefined();
+      nodeIds.push(toGlobalId(type, id));
     }
     const patientIds = [...patientSite].filter(([, s]) => s === site01).slice(0, 2).concat(otherSites.map((s) => [...patientSite].find(([, ps]) => ps === s)!));
     const [disease] = (await t.data(`{ diseases { id } }`, undefined, manager)).diseases as Array<{ id: string }>;
@@ -336,7 +379,7 @@ describe("site isolation: an investigator of site 01 sees nothing of another sit
         await run(smaller);
         return;
       }
-      collect(result.data, "", found);
+      collect(result.data, "", nodeTypes, found);
     };
     for (const root of roots) {
       const t0 = Date.now(), q0 = queries;
@@ -358,7 +401,7 @@ describe("site isolation: an investigator of site 01 sees nothing of another sit
 
     // Not vacuous: site-01 data of every clinical type came back.
     const typesSeen = new Set([...found.ids.values()].map((f) => f.type));
-    for (const type of ["Patient", "Site", ...PATIENT_RECORDS]) expect(typesSeen.has(type), `some ${type} returned`).toBe(true);
+    for (const type of siteNodeTypes) expect(typesSeen.has(type), `some ${type} returned`).toBe(true);
 
     // No id of another site.
     const leaks: string[] = [];
@@ -477,21 +520,15 @@ describe("site isolation: an investigator of site 01 sees nothing of another sit
   it("answers null for another site's rows fetched by id, whatever their type", async () => {
     let asked = 0;
     const others = [...patientSite].filter(([, s]) => s !== site01).map(([id]) => id);
-    const patientIds = others.join(", ");
-    for (const type of ["Patient", "Site", ...PATIENT_RECORDS]) {
-      const rows =
-        type === "Patient"
-          ? others.map((id) => ({ id }))
-          : type === "Site"
-            ? otherSites.map((id) => ({ id }))
-            : await one<{ id: number }>(`SELECT "id" FROM "${TABLES[type]}" WHERE "patientId" IN (${patientIds}) ORDER BY "id"`);
+    for (const type of siteNodeTypes) {
+      const rows = await idsWhereSite(type, `<> ${site01}`);
       expect(rows.length, `${type} rows at other sites`).toBeGreaterThan(0);
       // At most 30 rows per type, spread over the table, 15 (the alias limit) per query.
       const step = Math.max(1, Math.floor(rows.length / 30));
       const sample = rows.filter((_, i) => i % step === 0).slice(0, 30);
       for (let i = 0; i < sample.length; i += 15) {
         const chunk = sample.slice(i, i + 15);
-        const query = `{ ${chunk.map((r, j) => `n${j}: node(id: "${toGlobalId(type, r.id)}") { id }`).join(" ")} }`;
+        const query = `{ ${chunk.map((id, j) => `n${j}: node(id: "${toGlobalId(type, id)}") { id }`).join(" ")} }`;
         const mine = await t.data(query, undefined, investigator);
         const all = await t.data(query, undefined, manager);
         expect(Object.values(all).every((v) => v !== null), `${type} visible to the data manager`).toBe(true);

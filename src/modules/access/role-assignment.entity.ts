@@ -7,8 +7,10 @@ import { Site } from "../study/site.entity";
 import { Study } from "../study/study.entity";
 import { Role } from "./role";
 import { User } from "./user.entity";
+import { ScopeRule } from "./scope-rule";
 
 @ObjectType({ description: "A role a user holds in a study, at one site for site roles, until an optional expiry date." })
+@ScopeRule("shared", "who may do what: granted and read by role checks (ADMIN), not by site")
 @Entity("role_assignment")
 @Index(["userId"])
 export class RoleAssignment {

@@ -1,37 +1,45 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import { Parameters } from "../../graphql/views/sql-condition";
 import type { Access, SiteScope } from "./access";
+import { scopeRuleOf } from "./scope-rule";
 
-/** Entities whose rows belong to a patient, and so to the patient's site. */
-const PATIENT_RECORDS = new Set(["Visit", "DoseAdministration", "ConcomitantMedication", "ImmuneMeasurement", "LabResult", "ClinicalAssessment", "AdverseEvent"]);
-
-function patientCondition(scope: SiteScope, params: Parameters, alias: string): string {
+/** The rows (patients or sites) of the scope's studies, or of its sites by `siteColumn`; none when the scope is empty. */
+function studyOrSite(scope: SiteScope, params: Parameters, alias: string, siteColumn: string): string {
   const parts = [];
   if (scope.studyIds.length) parts.push(`"${alias}"."studyId" IN ${params.bindList(scope.studyIds)}`);
-  if (scope.siteIds.length) parts.push(`"${alias}"."siteId" IN ${params.bindList(scope.siteIds)}`);
+  if (scope.siteIds.length) parts.push(`"${alias}"."${siteColumn}" IN ${params.bindList(scope.siteIds)}`);
   return parts.length ? `(${parts.join(" OR ")})` : "1=0";
+}
+
+/** The ids of the patients of the scope, as a subquery. */
+function readablePatients(scope: SiteScope, params: Parameters): string {
+  const patient = params.alias();
+  return `SELECT "${patient}"."id" FROM "patient" "${patient}" WHERE ${studyOrSite(scope, params, patient, "siteId")}`;
 }
 
 /**
  * The SQL condition that keeps the rows of `entity` (under `alias`) a caller with `scope` may read, or
- * undefined when the entity is not site data (study, cohorts, schedules, catalogues) or the scope is
- * unrestricted. Every list, loader, count and aggregate applies it, so another site's rows are never
- * read, counted or aggregated.
+ * undefined when the scope is unrestricted or the entity is declared shared (not site data: see
+ * scope-rule.ts). Every list, loader, count and aggregate applies it, so another site's rows are never
+ * read, counted or aggregated. An entity without a declared rule throws rather than being served.
  */
 export function scopeCondition(entity: string, alias: string, scope: SiteScope | null, params: Parameters): string | undefined {
+  const rule = scopeRuleOf(entity);
   if (scope === null) return undefined;
-  if (entity === "Patient") return patientCondition(scope, params, alias);
-  if (entity === "Site") {
-    const parts = [];
-    if (scope.studyIds.length) parts.push(`"${alias}"."studyId" IN ${params.bindList(scope.studyIds)}`);
-    if (scope.siteIds.length) parts.push(`"${alias}"."id" IN ${params.bindList(scope.siteIds)}`);
-    return parts.length ? `(${parts.join(" OR ")})` : "1=0";
+  switch (rule.kind) {
+    case "shared":
+      return undefined;
+    case "patient":
+      return studyOrSite(scope, params, alias, "siteId");
+    case "site":
+      return studyOrSite(scope, params, alias, "id");
+    case "patient record":
+      return `"${alias}"."patientId" IN (${readablePatients(scope, params)})`;
+    case "visit record": {
+      const visit = params.alias();
+      return `"${alias}"."visitId" IN (SELECT "${visit}"."id" FROM "visit" "${visit}" WHERE "${visit}"."patientId" IN (${readablePatients(scope, params)}))`;
+    }
   }
-  if (PATIENT_RECORDS.has(entity)) {
-    const patient = params.alias();
-    return `"${alias}"."patientId" IN (SELECT "${patient}"."id" FROM "patient" "${patient}" WHERE ${patientCondition(scope, params, patient)})`;
-  }
-  return undefined;
 }
 
 export interface ReadableLookup {
@@ -60,7 +68,7 @@ export async function findReadable<T extends ObjectLiteral>(
   const scope = access.scope();
   const name = manager.connection.getMetadata(entity).name;
   const readable = scopeCondition(name, "row", scope, params);
-  if (scope !== null && readable === undefined) throw new Error(`findReadable: ${name} is not site data; add it to the site scope (site-scope.ts) before writes look it up`);
+  if (scope !== null && readable === undefined) throw new Error(`findReadable: ${name} is not site data; declare it site data with @ScopeRule (scope-rule.ts) before writes look it up`);
   if (readable) qb.andWhere(readable);
   if (options.withDeleted) qb.withDeleted();
   if (options.lock && manager.connection.options.type === "postgres") qb.setLock("pessimistic_write");

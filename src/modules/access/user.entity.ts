@@ -1,8 +1,10 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { toGlobalId } from "../../graphql/global-id";
+import { ScopeRule } from "./scope-rule";
 
 @ObjectType({ description: "A person who signs in to the service." })
+@ScopeRule("shared", "staff accounts, not clinical data: read by role checks (ADMIN), not by site")
 @Entity("app_user")
 export class User {
   @PrimaryGeneratedColumn()

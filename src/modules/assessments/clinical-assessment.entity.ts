@@ -9,12 +9,14 @@ import { Visit } from "../visits/visit.entity";
 import { AssessmentLabSource } from "./assessment-lab-source";
 import { Patient } from "../patients/patient.entity";
 import { RemovableRecord, VersionedRecord } from "../records/record-base";
+import { ScopeRule } from "../access/scope-rule";
 
 /**
  * An instrument scored at a visit. The raw inputs are kept as entered; score and category are always
  * computed by the instrument's plugin (never typed in) and stored with the calculator's version.
  */
 @ObjectType({ implements: [Node, VersionedRecord, RemovableRecord], description: "An instrument scored at a visit: raw inputs as entered, score and category computed by the plugin." })
+@ScopeRule("patient record")
 @Entity("clinical_assessment")
 @Index(["visitId", "instrumentCode"], { unique: true, where: `"removedAt" IS NULL` })
 @Index(["instrumentCode", "patientId"])

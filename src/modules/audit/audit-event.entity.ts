@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { toGlobalId } from "../../graphql/global-id";
+import { ScopeRule } from "../access/scope-rule";
 
 /** What an audit record reports: clinical writes (CREATE, UPDATE, REMOVE, RESTORE), the visit and study lifecycle (SIGN, VOID_SIGNATURE, LOCK, UNLOCK), security events and bulk loads (IMPORT). */
 export enum AuditAction {
@@ -52,6 +53,9 @@ registerEnumType(AuditAction, {
  * chains every row to the one before it (see audit-chain.ts) so that tampering is detectable.
  */
 @ObjectType({ description: "One audit record: who changed which field of which record, when, from what to what." })
+// The trail of a patient's data belongs to the patient's site; events that name no patient (accounts,
+// roles, sign-ins) belong to no site, so a site-scoped reader never sees them.
+@ScopeRule("patient record")
 @Entity("audit_event")
 @Index(["patientId"])
 @Index(["visitId"])

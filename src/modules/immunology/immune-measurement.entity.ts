@@ -7,8 +7,10 @@ import { Visit } from "../visits/visit.entity";
 import { Patient } from "../patients/patient.entity";
 import { ImmuneParameter } from "./immune-parameter.entity";
 import { RemovableRecord, VersionedRecord } from "../records/record-base";
+import { ScopeRule } from "../access/scope-rule";
 
 @ObjectType({ implements: [Node, VersionedRecord, RemovableRecord], description: "One immunomonitoring value of a patient at a visit (CDISC CP)." })
+@ScopeRule("patient record")
 @Entity("immune_measurement")
 @Index(["visitId", "parameterId"], { unique: true, where: `"removedAt" IS NULL` })
 @Index(["parameterId", "patientId"])

@@ -3,8 +3,10 @@ import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { toGlobalId } from "../../graphql/global-id";
 import { Node } from "../../graphql/node";
 import { ImmuneStatistic } from "./immune-statistic";
+import { ScopeRule } from "../access/scope-rule";
 
 @ObjectType({ implements: Node, description: "A catalogued immunomonitoring parameter: one population and one statistic." })
+@ScopeRule("shared", "a catalogue of measurable parameters, the same for every site")
 @Entity("immune_parameter")
 export class ImmuneParameter {
   @PrimaryGeneratedColumn()

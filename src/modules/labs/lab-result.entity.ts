@@ -6,8 +6,10 @@ import { Node } from "../../graphql/node";
 import { Visit } from "../visits/visit.entity";
 import { Patient } from "../patients/patient.entity";
 import { RemovableRecord, VersionedRecord } from "../records/record-base";
+import { ScopeRule } from "../access/scope-rule";
 
 @ObjectType({ implements: [Node, VersionedRecord, RemovableRecord], description: "A laboratory result of a patient at a visit (CDISC LB)." })
+@ScopeRule("patient record")
 @Entity("lab_result")
 @Index(["visitId", "testCode"], { unique: true, where: `"removedAt" IS NULL` })
 @Index(["testCode", "patientId"])

@@ -9,8 +9,10 @@ import { Study } from "../study/study.entity";
 import { Cohort } from "../study/cohort.entity";
 import { Site } from "../study/site.entity";
 import { VersionedRecord } from "../records/record-base";
+import { ScopeRule } from "../access/scope-rule";
 
 @ObjectType({ implements: [Node, VersionedRecord], description: "A trial participant, identified by a subject code (no names are stored)." })
+@ScopeRule("patient")
 @Entity("patient")
 @Index(["studyId", "subjectCode"], { unique: true })
 export class Patient extends VersionedRecord {

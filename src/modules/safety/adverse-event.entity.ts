@@ -8,8 +8,10 @@ import { ActionTaken, AdverseEventOutcome, Relatedness } from "./adverse-event-e
 import { Patient } from "../patients/patient.entity";
 import { Visit } from "../visits/visit.entity";
 import { RemovableRecord, VersionedRecord } from "../records/record-base";
+import { ScopeRule } from "../access/scope-rule";
 
 @ObjectType({ implements: [Node, VersionedRecord, RemovableRecord], description: "An adverse event graded with CTCAE and optionally coded in MedDRA (CDISC AE)." })
+@ScopeRule("patient record")
 @Entity("adverse_event")
 // A visit's doses or adverse events (migration DosesAndAdverseEventsByVisit1765400000000).
 @Index(["visitId"])

@@ -6,8 +6,10 @@ import { toGlobalId } from "../../graphql/global-id";
 import { Node } from "../../graphql/node";
 import { Patient } from "../patients/patient.entity";
 import { RemovableRecord, VersionedRecord } from "../records/record-base";
+import { ScopeRule } from "../access/scope-rule";
 
 @ObjectType({ implements: [Node, VersionedRecord, RemovableRecord], description: "A treatment taken alongside the study drug (CDISC CM)." })
+@ScopeRule("patient record")
 @Entity("concomitant_medication")
 export class ConcomitantMedication extends RemovableRecord {
   @PrimaryGeneratedColumn()

@@ -4,8 +4,10 @@ import { toGlobalId } from "../../graphql/global-id";
 import { Node } from "../../graphql/node";
 import { DosingRegimen } from "./dosing-regimen";
 import { Study } from "./study.entity";
+import { ScopeRule } from "../access/scope-rule";
 
 @ObjectType({ implements: Node, description: "A disease cohort (basket arm): one disease plugin, one regimen, one visit schedule." })
+@ScopeRule("shared", "a disease arm of the study's design, common to every site")
 @Entity("cohort")
 @Index(["studyId", "code"], { unique: true })
 export class Cohort {

@@ -3,8 +3,10 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { toGlobalId } from "../../graphql/global-id";
 import { Node } from "../../graphql/node";
 import { Cohort } from "./cohort.entity";
+import { ScopeRule } from "../access/scope-rule";
 
 @ObjectType({ implements: Node, description: "A visit of a cohort's schedule, with its target study day and window." })
+@ScopeRule("shared", "the visit schedule of a cohort, common to every site")
 @Entity("planned_visit")
 @Index(["cohortId", "code"], { unique: true })
 export class PlannedVisit {

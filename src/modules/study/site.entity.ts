@@ -3,8 +3,10 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { toGlobalId } from "../../graphql/global-id";
 import { Node } from "../../graphql/node";
 import { Study } from "./study.entity";
+import { ScopeRule } from "../access/scope-rule";
 
 @ObjectType({ implements: Node, description: "An investigational site (centre) of the study." })
+@ScopeRule("site")
 @Entity("site")
 @Index(["studyId", "code"], { unique: true })
 export class Site {

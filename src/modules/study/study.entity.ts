@@ -2,8 +2,10 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { toGlobalId } from "../../graphql/global-id";
 import { Node } from "../../graphql/node";
+import { ScopeRule } from "../access/scope-rule";
 
 @ObjectType({ implements: Node, description: "A clinical study (protocol) and its registry identity." })
+@ScopeRule("shared", "the protocol and its registry identity, common to every site")
 @Entity("study")
 export class Study {
   @PrimaryGeneratedColumn()

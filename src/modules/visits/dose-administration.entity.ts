@@ -7,8 +7,10 @@ import { Node } from "../../graphql/node";
 import { Patient } from "../patients/patient.entity";
 import { Visit } from "./visit.entity";
 import { RemovableRecord, VersionedRecord } from "../records/record-base";
+import { ScopeRule } from "../access/scope-rule";
 
 @ObjectType({ implements: [Node, VersionedRecord, RemovableRecord], description: "One planned administration of the study drug, given or not (CDISC EX)." })
+@ScopeRule("patient record")
 @Entity("dose_administration")
 // A visit's doses or adverse events (migration DosesAndAdverseEventsByVisit1765400000000).
 @Index(["visitId"])

@@ -8,8 +8,10 @@ import { VisitState } from "./visit-state";
 import { Patient } from "../patients/patient.entity";
 import { PlannedVisit } from "../study/planned-visit.entity";
 import { RemovableRecord, VersionedRecord } from "../records/record-base";
+import { ScopeRule } from "../access/scope-rule";
 
 @ObjectType({ implements: [Node, VersionedRecord, RemovableRecord], description: "A visit that took place (or was planned and not done) for one patient." })
+@ScopeRule("patient record")
 @Entity("visit")
 @Index(["patientId", "visitDate"])
 @Index(["patientId", "plannedVisitId"], { unique: true, where: `"removedAt" IS NULL` })

@@ -2,6 +2,7 @@ import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { User } from "../../access/user.entity";
 import { Visit } from "../visit.entity";
+import { ScopeRule } from "../../access/scope-rule";
 
 /** What the signer attests to (21 CFR 11.50: every signature states its meaning). */
 export enum SignatureMeaning {
@@ -23,6 +24,7 @@ registerEnumType(SignatureMeaning, {
  * voids it (voidedAt and voidReason), and the visit must be signed again.
  */
 @ObjectType({ description: "An electronic signature of a visit: who signed, when, with which meaning, over which content." })
+@ScopeRule("visit record")
 @Entity("visit_signature")
 @Index(["visitId"])
 export class VisitSignature {
