@@ -48,7 +48,7 @@ export interface InputDefinition {
   max?: number;
   maxExclusive?: boolean;
   /** Allowed values for `code` inputs, or a restricted set for `integer` inputs (e.g. 0, 2, 5). */
-  options?: InputOption[];
+  options?: readonly InputOption[];
   /** Inputs are required unless marked optional. */
   optional?: boolean;
   description?: string;
