@@ -12,7 +12,7 @@ import { createApp } from "../src/app";
 import type { App } from "../src/app";
 import { isPostgresUrl, openDatabase } from "../src/db/data-source";
 import type { SqlLogger } from "../src/db/sql-logger";
-import { progressReporter } from "../src/demo/generate-command";
+import { progressReporter } from "../src/progress-reporter";
 import { toGlobalId } from "../src/graphql/global-id";
 import { importTrial, rawPreparedInserts } from "./bench/bulk-import";
 import type { ImportFigure } from "./bench/bulk-import";

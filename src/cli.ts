@@ -15,6 +15,7 @@ import { parseCheckpoint, verifyAuditChain } from "./modules/audit/audit-chain";
 import { resolveAuditKey } from "./modules/audit/audit-key";
 import { InvalidInputError } from "./errors";
 import { generateCommand } from "./demo/generate-command";
+import { assessmentsCommand } from "./modules/assessments/rescore-command";
 
 /*
  * Administration from the machine that holds the database (the same DATABASE_URL / BASKETQL_SQLITE_PATH
@@ -162,6 +163,7 @@ audit
   });
 
 program.addCommand(generateCommand());
+program.addCommand(assessmentsCommand(commandLine.actorUsername));
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -10,7 +10,7 @@ import { TEMPLATE_RESPONSE } from "./template-response";
 
 export default definePlugin({
   id: "template-disease",
-  apiVersion: "^1.2.0",
+  apiVersion: "^1.3.0",
   name: "Template disease",
   shortName: "TPL",
   description: "Starting point for a new disease plugin.",

@@ -1,4 +1,4 @@
-import { cutBands, lessThan, numberInput } from "../../src/plugin-api";
+import { cutBands, defineInstrument, lessThan, numberInput } from "../../src/plugin-api";
 import type { InstrumentDefinition, Inputs } from "../../src/plugin-api";
 import { morningStiffnessDuration, patientGlobal, peripheralPain, scale } from "./items";
 
@@ -96,25 +96,25 @@ function asdas(
   code: string,
   name: string,
   description: string,
-  laboratory: typeof crp,
+  laboratory: typeof crp | typeof esr,
   formula: (v: AsdasValues) => { value: number; components: Record<string, number> },
   references: string[],
   examples: InstrumentDefinition["examples"],
 ): InstrumentDefinition {
-  return {
+  return defineInstrument({
     code,
     name,
     description,
     version: "1.0.0",
     inputs: [backPain, morningStiffnessDuration, patientGlobal, peripheralPain, laboratory],
-    compute: (raw: Inputs) => formula(raw as unknown as AsdasValues),
+    compute: formula,
     direction: "HIGHER_IS_WORSE",
     range: { min: formula(NONE).value, max: formula(MOST).value },
     decimals: 2,
     bands: ASDAS_BANDS,
     references,
     examples,
-  };
+  });
 }
 
 /** Inputs in the order of the formula: back pain, stiffness duration, patient global, peripheral pain, then CRP or ESR. */

@@ -1,5 +1,5 @@
-import { cutBands } from "../../src/plugin-api";
-import type { InstrumentDefinition, Inputs } from "../../src/plugin-api";
+import { cutBands, defineInstrument } from "../../src/plugin-api";
+import type { Inputs } from "../../src/plugin-api";
 import { morningStiffnessDuration, morningStiffnessSeverity, peripheralPain, scale } from "./items";
 
 export const BASDAI_REFERENCES = [
@@ -37,7 +37,7 @@ export const BASDAI_BANDS = cutBands(
 
 const rheumtools = "fragla/rheumtools tests/testthat/test-basdai.R";
 
-export const BASDAI: InstrumentDefinition = {
+export const BASDAI = defineInstrument({
   code: "BASDAI",
   name: "Bath Ankylosing Spondylitis Disease Activity Index",
   description:
@@ -53,7 +53,7 @@ export const BASDAI: InstrumentDefinition = {
     morningStiffnessSeverity,
     morningStiffnessDuration,
   ],
-  compute: (inputs: Inputs) => basdai(inputs as unknown as BasdaiItems),
+  compute: basdai,
   direction: "HIGHER_IS_WORSE",
   range: { min: 0, max: 10 },
   decimals: 1,
@@ -74,7 +74,7 @@ export const BASDAI: InstrumentDefinition = {
       source: "Boundary case by hand: (8.1 + 2.1 + 2.2 + 4.2 + (4.5 + 2.3)/2) / 5 = 20/5 = 4 exactly (3.999999999999999 in doubles)",
     },
   ],
-};
+});
 
 /** Inputs in questionnaire order, Q1…Q6. */
 export function basdaiInputs(q1: number, q2: number, q3: number, q4: number, q5: number, q6: number): Inputs {

@@ -11,7 +11,7 @@ import { demoAssessments } from "./demo";
 
 export default definePlugin({
   id: "ankylosing-spondylitis",
-  apiVersion: "^1.2.0",
+  apiVersion: "^1.3.0",
   name: "Ankylosing spondylitis / axial spondyloarthritis",
   shortName: "AS",
   description:

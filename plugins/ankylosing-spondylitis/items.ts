@@ -1,12 +1,11 @@
 import { numberInput } from "../../src/plugin-api";
-import type { InputDefinition } from "../../src/plugin-api";
 
 /**
  * Patient-reported 0–10 items shared by BASDAI, ASDAS and the ASAS domains. They are declared once so
  * that the same question has the same input name, range and wording in every instrument.
  * Numbers rather than integers: ASAS prefers a 0–10 NRS, but a 10 cm VAS (read to the mm) is also valid.
  */
-export function scale(name: string, label: string, description: string): InputDefinition {
+export function scale<const N extends string>(name: N, label: string, description: string) {
   return numberInput(name, label, { min: 0, max: 10, description: `${description} 0–10 NRS, or 10 cm VAS in cm.` });
 }
 

@@ -1,5 +1,5 @@
-import { booleanInput, codeInput, cutBands, integerInput, numberInput } from "../../src/plugin-api";
-import type { FieldProblem, InstrumentDefinition, Inputs } from "../../src/plugin-api";
+import { booleanInput, codeInput, cutBands, defineInstrument, integerInput, numberInput } from "../../src/plugin-api";
+import type { FieldProblem, InputValues, Inputs } from "../../src/plugin-api";
 import { CDAI_HAEMATOCRIT_REFERENCE, CDAI_WEIGHTS, CDAI_WEIGHT_TERM_FLOOR } from "./cdai-weights";
 import { BEST_1976, SANDBORN_2002 } from "./references";
 
@@ -69,17 +69,7 @@ const inputs = [
   }),
 ];
 
-interface CdaiValues {
-  liquidStools7Days: number;
-  abdominalPain7Days: number;
-  wellBeing7Days: number;
-  antidiarrhoeal: boolean;
-  abdominalMass: number;
-  sex: "MALE" | "FEMALE";
-  haematocritPercent: number;
-  weightKg: number;
-  standardWeightKg: number;
-}
+type CdaiValues = InputValues<typeof inputs>;
 
 /** 100 × (1 − weight/standard weight): percent below standard weight, with the −10 floor convention. */
 export function weightTerm(weightKg: number, standardWeightKg: number): number {
@@ -87,10 +77,9 @@ export function weightTerm(weightKg: number, standardWeightKg: number): number {
   return CDAI_WEIGHT_TERM_FLOOR === null ? below : Math.max(CDAI_WEIGHT_TERM_FLOOR, below);
 }
 
-export function cdai(raw: Inputs) {
-  const v = raw as unknown as CdaiValues;
+export function cdai(v: CdaiValues) {
   const w = CDAI_WEIGHTS;
-  const complications = CDAI_COMPLICATIONS.filter((c) => raw[c.name] === true).length;
+  const complications = CDAI_COMPLICATIONS.filter((c) => v[c.name]).length;
   const components = {
     liquidStools: w.liquidStools * v.liquidStools7Days,
     abdominalPain: w.abdominalPain * v.abdominalPain7Days,
@@ -106,8 +95,8 @@ export function cdai(raw: Inputs) {
   return { value, components: { ...components, complicationCount: complications } };
 }
 
-function validate(raw: Inputs): FieldProblem[] {
-  const ratio = (raw.weightKg as number) / (raw.standardWeightKg as number);
+function validate(v: CdaiValues): FieldProblem[] {
+  const ratio = v.weightKg / v.standardWeightKg;
   if (ratio >= WEIGHT_RATIO_LIMITS.min && ratio <= WEIGHT_RATIO_LIMITS.max) return [];
   const percent = Math.round(ratio * 100);
   return [
@@ -171,7 +160,7 @@ export const QUIET_CDAI: Inputs = {
   standardWeightKg: 70,
 };
 
-export const CDAI_CROHNS: InstrumentDefinition = {
+export const CDAI_CROHNS = defineInstrument({
   code: "CDAI_CROHNS",
   name: "CDAI (Crohn's Disease Activity Index)",
   description:
@@ -256,4 +245,4 @@ export const CDAI_CROHNS: InstrumentDefinition = {
       source: "Hand-computed: 20 % above standard weight gives −20, floored at −10 (weight-term convention)",
     },
   ],
-};
+});

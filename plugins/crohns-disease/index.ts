@@ -7,7 +7,7 @@ import { HBI_CRITERIA } from "./hbi-criteria";
 
 export default definePlugin({
   id: "crohns-disease",
-  apiVersion: "^1.2.0",
+  apiVersion: "^1.3.0",
   name: "Crohn's disease",
   shortName: "CD",
   description:

@@ -1,5 +1,5 @@
-import { atMost } from "../../src/plugin-api";
-import type { InstrumentDefinition, Inputs } from "../../src/plugin-api";
+import { atMost, defineInstrument } from "../../src/plugin-api";
+import type { InstrumentDefinition } from "../../src/plugin-api";
 import { crpMgDl, patientGlobalCm, sjc28, tjc28 } from "./cdai-sdai";
 
 /**
@@ -54,7 +54,7 @@ function boolean(
   references: string[],
   examples: InstrumentDefinition["examples"],
 ): InstrumentDefinition {
-  return {
+  return defineInstrument({
     code,
     name,
     description:
@@ -64,7 +64,7 @@ function boolean(
       "Components are 1 for each criterion met, 0 otherwise.",
     version: "1.0.0",
     inputs: [tjc28, sjc28, crpMgDl, patientGlobalCm],
-    compute: (raw: Inputs) => booleanRemission(raw as unknown as Values, patientGlobalLimit),
+    compute: (values) => booleanRemission(values, patientGlobalLimit),
     direction: "HIGHER_IS_WORSE",
     range: { min: 0, max: 4 },
     decimals: 0,
@@ -72,7 +72,7 @@ function boolean(
     categories: BOOLEAN_CATEGORIES,
     references,
     examples,
-  };
+  });
 }
 
 export const BOOLEAN_REMISSION_2011 = boolean("BOOLEAN_REMISSION_2011", "ACR/EULAR Boolean remission (2011)", "Felson 2011", 1, [FELSON_2011], [

@@ -1,5 +1,5 @@
-import { cutBands, integerInput, numberInput } from "../../src/plugin-api";
-import type { InputDefinition, InstrumentDefinition, Inputs } from "../../src/plugin-api";
+import { cutBands, defineInstrument, integerInput, numberInput } from "../../src/plugin-api";
+import type { InputDefinition, InputValues, InstrumentDefinition } from "../../src/plugin-api";
 
 /**
  * CDAI (RA) and SDAI: simple sums of the 28-joint counts, the patient and evaluator globals in
@@ -75,24 +75,24 @@ export const SDAI_BANDS = cutBands(STATES, [
   { value: 26, upperInclusive: true },
 ]);
 
-function instrument(
+function instrument<const I extends readonly InputDefinition[]>(
   code: string,
   name: string,
   description: string,
-  inputs: InputDefinition[],
-  formula: (v: Values) => { value: number; components: Record<string, number> },
+  inputs: I,
+  formula: (v: InputValues<I>) => { value: number; components: Record<string, number> },
   max: number,
   bands: InstrumentDefinition["bands"],
   references: string[],
   examples: InstrumentDefinition["examples"],
 ): InstrumentDefinition {
-  return {
+  return defineInstrument({
     code,
     name,
     description,
     version: "1.0.0",
     inputs,
-    compute: (raw: Inputs) => formula(raw as unknown as Values),
+    compute: formula,
     direction: "HIGHER_IS_WORSE",
     range: { min: 0, max },
     // 2 decimals so that the printed score never contradicts its band for inputs given to 0.01
@@ -101,7 +101,7 @@ function instrument(
     bands,
     references,
     examples,
-  };
+  });
 }
 
 export const CDAI_RA = instrument(

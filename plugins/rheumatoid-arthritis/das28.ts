@@ -1,5 +1,5 @@
-import { cutBands, integerInput, numberInput } from "../../src/plugin-api";
-import type { InputDefinition, InstrumentDefinition, Inputs } from "../../src/plugin-api";
+import { cutBands, defineInstrument, integerInput, numberInput } from "../../src/plugin-api";
+import type { InputDefinition, InputValues, InstrumentDefinition } from "../../src/plugin-api";
 
 const REFERENCES = [
   "Prevoo MLL, van 't Hof MA, Kuper HH, van Leeuwen MA, van de Putte LBA, van Riel PLCM. Modified disease activity scores that include twenty-eight-joint counts. Development and validation in a prospective longitudinal study of patients with rheumatoid arthritis. Arthritis Rheum 1995;38(1):44-48.",
@@ -85,31 +85,31 @@ export function das28Crp3(v: Das28Values) {
   return { value: (components.tenderJoints + components.swollenJoints + components.crp) * 1.1 + 1.15, components };
 }
 
-function das28(
+function das28<const I extends readonly InputDefinition[]>(
   code: string,
   name: string,
   description: string,
-  inputs: InputDefinition[],
-  formula: (v: Das28Values) => { value: number; components: Record<string, number> },
-  lowest: Das28Values,
-  highest: Das28Values,
+  inputs: I,
+  formula: (v: InputValues<I>) => { value: number; components: Record<string, number> },
+  lowest: InputValues<I>,
+  highest: InputValues<I>,
   examples: InstrumentDefinition["examples"],
   references: string[] = REFERENCES,
 ): InstrumentDefinition {
-  return {
+  return defineInstrument({
     code,
     name,
     description,
     version: "1.0.0",
     inputs,
-    compute: (raw: Inputs) => formula(raw as unknown as Das28Values),
+    compute: formula,
     direction: "HIGHER_IS_WORSE",
     range: { min: formula(lowest).value, max: formula(highest).value },
     decimals: 2,
     bands: BANDS,
     references,
     examples,
-  };
+  });
 }
 
 const NONE = { tjc28: 0, sjc28: 0, esr: 1, crp: 0, patientGlobal: 0 };

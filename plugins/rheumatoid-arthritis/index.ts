@@ -8,7 +8,7 @@ import { EULAR_RESPONSE } from "./eular-response";
 
 export default definePlugin({
   id: "rheumatoid-arthritis",
-  apiVersion: "^1.2.0",
+  apiVersion: "^1.3.0",
   name: "Rheumatoid arthritis",
   shortName: "RA",
   description:

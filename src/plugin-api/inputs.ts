@@ -2,21 +2,24 @@ import type { InputDefinition, InputOption } from "./types";
 
 type Extra = Partial<Omit<InputDefinition, "name" | "label" | "type">>;
 
-/** Builders that keep input declarations to one readable line each. */
-export function integerInput(name: string, label: string, min: number, max: number, extra: Extra = {}): InputDefinition {
-  return { name, label, type: "integer", min, max, ...extra };
+/**
+ * Builders that keep input declarations to one readable line each. They keep the input's name, type
+ * and `optional` flag in its type, so that `defineInstrument` can type the inputs `compute` receives.
+ */
+export function integerInput<const N extends string, E extends Extra = {}>(name: N, label: string, min: number, max: number, extra: E = {} as E) {
+  return { name, label, type: "integer" as const, min, max, ...extra };
 }
 
-export function numberInput(name: string, label: string, extra: Extra = {}): InputDefinition {
-  return { name, label, type: "number", ...extra };
+export function numberInput<const N extends string, E extends Extra = {}>(name: N, label: string, extra: E = {} as E) {
+  return { name, label, type: "number" as const, ...extra };
 }
 
-export function booleanInput(name: string, label: string, extra: Extra = {}): InputDefinition {
-  return { name, label, type: "boolean", ...extra };
+export function booleanInput<const N extends string, E extends Extra = {}>(name: N, label: string, extra: E = {} as E) {
+  return { name, label, type: "boolean" as const, ...extra };
 }
 
-export function codeInput(name: string, label: string, options: InputOption[], extra: Extra = {}): InputDefinition {
-  return { name, label, type: "code", options, ...extra };
+export function codeInput<const N extends string, const O extends readonly InputOption[], E extends Extra = {}>(name: N, label: string, options: O, extra: E = {} as E) {
+  return { name, label, type: "code" as const, options, ...extra };
 }
 
 /** Human-readable description of what an input accepts, used in error messages and the catalogue. */

@@ -48,7 +48,7 @@ export interface InputDefinition {
   max?: number;
   maxExclusive?: boolean;
   /** Allowed values for `code` inputs, or a restricted set for `integer` inputs (e.g. 0, 2, 5). */
-  options?: InputOption[];
+  options?: readonly InputOption[];
   /** Inputs are required unless marked optional. */
   optional?: boolean;
   description?: string;
@@ -106,7 +106,10 @@ export interface InstrumentDefinition {
   code: string;
   name: string;
   description: string;
-  /** Version of this calculator; stored with every assessment it computes. */
+  /**
+   * Semver version of this calculator, stored with every assessment it computes. Raise MAJOR when the
+   * same inputs can give another score, components or category: scores of another MAJOR are not compared.
+   */
   version: string;
   inputs: InputDefinition[];
   /** Cross-field rules run after each input passed its own checks. */

@@ -283,4 +283,36 @@ describe.each(testDatabases)("efficacy endpoints on the demo trial (%s)", (kind)
     expect(cross.rows.map((r: any) => r.percentImprovement.pAdjusted)).toEqual(pAdjust(ps, "holm"));
     expect(JSON.stringify([empty, none, cross])).not.toMatch(/NaN|Infinity/);
   });
+
+  it("scores computed by calculators of another MAJOR version are not compared: not evaluable with the reason, in endpoints and a patient's response", async () => {
+    const m = t.dataSource.manager;
+    const ra = await m.findOneByOrFail(Cohort, { code: "RA" });
+    const baselinePlan = await m.findOneByOrFail(PlannedVisit, { cohortId: ra.id, isBaseline: true });
+    const visit = await m.findOneOrFail(Visit, { where: { plannedVisitId: baselinePlan.id }, order: { id: "ASC" } });
+    const patient = await m.findOneByOrFail(Patient, { id: visit.patientId });
+    const baselineScore = await m.findOneByOrFail(ClinicalAssessment, { visitId: visit.id, instrumentCode: "DAS28_CRP" });
+    const RESPONSE = `query($id: ID!) { node(id: $id) { ... on Patient { response(criterion: "EULAR_RESPONSE", visit: "D183", instrument: "DAS28_CRP") { status reason } } } }`;
+    const rowOf = (efficacy: any) => efficacy.patientRows.find((p: any) => p.subjectCode === patient.subjectCode);
+    const { clinicalEfficacy: current } = await t.data(EFFICACY, { disease: "RA" });
+    expect(rowOf(current)).toMatchObject({ evaluable: true, reason: null });
+    const { node: { response: currentResponse } } = await t.data(RESPONSE, { id: patient.nodeId });
+    expect(currentResponse.status).toMatch(/^(RESPONDER|NON_RESPONDER)$/);
+    try {
+      // Another MINOR or PATCH of the same MAJOR gives the same scores: still compared, same figures.
+      await m.update(ClinicalAssessment, baselineScore.id, { calculatorVersion: "1.4.2" });
+      expect((await t.data(EFFICACY, { disease: "RA" })).clinicalEfficacy).toEqual(current);
+
+      await m.update(ClinicalAssessment, baselineScore.id, { calculatorVersion: "0.9.0" });
+      const { clinicalEfficacy: mixed } = await t.data(EFFICACY, { disease: "RA" });
+      const note = "DAS28_CRP was computed by calculator 0.9.0 at baseline and 1.0.0 at D183: versions of another MAJOR are not comparable (re-score them with `assessments rescore`)";
+      expect(rowOf(mixed)).toMatchObject({ evaluable: false, reason: "INCOMPATIBLE_CALCULATORS", note, change: null });
+      expect(mixed.notEvaluable).toContainEqual({ reason: "INCOMPATIBLE_CALCULATORS", count: 1 });
+      expect(mixed.evaluable).toBe(current.evaluable - 1);
+      expect(mixed.change.n).toBe(current.change.n - 1);
+      const { node: { response } } = await t.data(RESPONSE, { id: patient.nodeId });
+      expect(response).toEqual({ status: "NOT_EVALUABLE", reason: note });
+    } finally {
+      await m.update(ClinicalAssessment, baselineScore.id, { calculatorVersion: baselineScore.calculatorVersion });
+    }
+  });
 });

@@ -29,9 +29,9 @@ export class Access {
     private readonly unrestricted: boolean,
   ) {}
 
-  /** The service itself: demo loading, the command line, migrations. */
-  static system(): Access {
-    return new Access({ id: 0, username: "system", displayName: "basketql" }, [], true);
+  /** The service itself: demo loading, the command line, migrations; `actor` names who ran it, for the audit trail. */
+  static system(actor: Actor = { id: 0, username: "system", displayName: "basketql" }): Access {
+    return new Access(actor, [], true);
   }
 
   static anonymous(): Access {

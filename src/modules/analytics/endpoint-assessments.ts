@@ -62,7 +62,8 @@ export async function loadEndpointAssessments(manager: EntityManager, access: Ac
     SELECT "p"."id" AS "patientId", "p"."subjectCode" AS "subjectCode", "p"."cohortId" AS "cohortId", "s"."code" AS "siteCode",
            CAST("p"."treatmentStartDate" AS VARCHAR(10)) AS "day1",
            "vv"."visitId" AS "visitId", "vv"."isBaseline" AS "isBaseline", "vv"."performed" AS "performed", "vv"."visitDate" AS "visitDate",
-           "a"."instrumentCode" AS "instrumentCode", "a"."score" AS "score", "a"."inputs" AS "inputs", "a"."components" AS "components"
+           "a"."instrumentCode" AS "instrumentCode", "a"."score" AS "score", "a"."inputs" AS "inputs", "a"."components" AS "components",
+           "a"."calculatorVersion" AS "calculatorVersion"
     FROM "patient" "p"
     INNER JOIN "cohort" "c" ON "c"."id" = "p"."cohortId"
     INNER JOIN "site" "s" ON "s"."id" = "p"."siteId"
@@ -105,6 +106,7 @@ export async function loadEndpointAssessments(manager: EntityManager, access: Ac
       score: r.score === null || r.score === undefined ? null : Number(r.score),
       inputs: json<Inputs>(r.inputs),
       components: json<Record<string, number>>(r.components) ?? {},
+      calculatorVersion: String(r.calculatorVersion),
     });
   }
   return [...patients.values()];

@@ -1,5 +1,6 @@
 import { registerEnumType } from "type-graphql";
 import type { EfficacyEndpoint, InstrumentDefinition, ResponseCriterion, ResponseStatus } from "../../plugin-api";
+import { incomparableScores } from "../../plugins/calculator-versions";
 import { observation } from "../assessments/stored-response";
 import type { EndpointPatient, EndpointVisit } from "./endpoint-assessments";
 
@@ -14,6 +15,8 @@ export enum EndpointNotEvaluableReason {
   MISSING_FOLLOW_UP_ASSESSMENT = "MISSING_FOLLOW_UP_ASSESSMENT",
   /** The instrument recorded measures without a score, where the endpoint needs one. */
   NO_SCORE = "NO_SCORE",
+  /** The baseline and follow-up scores were computed by calculator versions of another MAJOR: not comparable. */
+  INCOMPATIBLE_CALCULATORS = "INCOMPATIBLE_CALCULATORS",
   /** The response criterion itself answered NOT_EVALUABLE (its reason is in the patient's note). */
   CRITERION_NOT_EVALUABLE = "CRITERION_NOT_EVALUABLE",
 }
@@ -84,6 +87,8 @@ export function evaluateEndpoint(
   if (missingAtBaseline) return notEvaluable(R.MISSING_BASELINE_ASSESSMENT, `no ${missingAtBaseline} recorded at baseline`);
   const missingAtFollowUp = missing(followUp);
   if (missingAtFollowUp) return notEvaluable(R.MISSING_FOLLOW_UP_ASSESSMENT, `no ${missingAtFollowUp} recorded at ${visitCode}`);
+  const incomparable = incomparableScores(needed, [...baseline.assessments.values()], [...followUp.assessments.values()], visitCode);
+  if (incomparable) return notEvaluable(R.INCOMPATIBLE_CALCULATORS, incomparable);
   const before = baseline.assessments.get(endpoint.instrument)!;
   const after = followUp.assessments.get(endpoint.instrument)!;
   const scores = scoreChange(instrument, before.score, after.score);

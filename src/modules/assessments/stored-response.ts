@@ -6,12 +6,13 @@ import { ResponseCriterionType } from "../catalogue/catalogue-types";
 import { ResponseEvaluation, ResponseStatus } from "../catalogue/score-types";
 import type { Patient } from "../patients/patient.entity";
 import { PlannedVisit } from "../study/planned-visit.entity";
+import { incomparableScores } from "../../plugins/calculator-versions";
 import { studyDayOf } from "../visits/study-day";
 import { Visit } from "../visits/visit.entity";
 import { ClinicalAssessment } from "./clinical-assessment.entity";
 
 /** What a criterion reads of a stored assessment. */
-export type StoredScore = Pick<ClinicalAssessment, "instrumentCode" | "score" | "inputs" | "components">;
+export type StoredScore = Pick<ClinicalAssessment, "instrumentCode" | "score" | "inputs" | "components" | "calculatorVersion">;
 
 /** A stored assessment as a criterion's observation, with the companion instruments stored at the same visit. */
 export function observation(assessment: StoredScore, sameVisit: readonly StoredScore[], companions: readonly string[], studyDay: number | undefined): Observation {
@@ -71,6 +72,8 @@ export async function evaluateStoredResponse(
   const companions = definition.companions ?? [];
   const missingCompanion = companions.find((c) => !atBaseline.some((a) => a.instrumentCode === c) || !atFollowUp.some((a) => a.instrumentCode === c));
   if (missingCompanion) return notEvaluable(`no ${missingCompanion} recorded at both baseline and ${visitCode}`, code);
+  const incomparable = incomparableScores([code, ...companions], atBaseline, atFollowUp, visitCode);
+  if (incomparable) return notEvaluable(incomparable, code);
 
   // Study days from the visits' dates (undefined before the treatment start is recorded).
   const dayOf = (visit: Visit) => (patient.treatmentStartDate ? studyDayOf(patient.treatmentStartDate, visit.visitDate) : undefined);
