@@ -67,12 +67,20 @@ function isLockedRefusal(error: unknown): error is GraphQLError {
  */
 export async function rescoreAssessments(dataSource: DataSource, registry: PluginRegistry, access: Access, options: RescoreOptions = {}): Promise<RescoreSummary> {
   if (options.instrument !== undefined) registry.requireInstrument(options.instrument);
-  const rows = await dataSource.manager.find(ClinicalAssessment, {
-    select: { id: true, instrumentCode: true, calculatorVersion: true },
-    where: options.instrument === undefined ? {} : { instrumentCode: options.instrument },
-    order: { id: "ASC" },
-  });
-  const stale = rows.filter((row) => registry.instrument(row.instrumentCode)?.definition.version !== row.calculatorVersion);
+  // The versions in use first (a few rows), so that only the stale assessments are read, not the trial's.
+  const inUse = await dataSource.manager
+    .createQueryBuilder(ClinicalAssessment, "a")
+    .select('"a"."instrumentCode"', "instrumentCode")
+    .addSelect('"a"."calculatorVersion"', "calculatorVersion")
+    .groupBy('"a"."instrumentCode"')
+    .addGroupBy('"a"."calculatorVersion"')
+    .getRawMany<{ instrumentCode: string; calculatorVersion: string }>();
+  const staleVersions = inUse.filter(
+    (v) => (options.instrument === undefined || v.instrumentCode === options.instrument) && registry.instrument(v.instrumentCode)?.definition.version !== v.calculatorVersion,
+  );
+  const stale = staleVersions.length
+    ? await dataSource.manager.find(ClinicalAssessment, { select: { id: true, instrumentCode: true, calculatorVersion: true }, where: staleVersions, order: { id: "ASC" } })
+    : [];
   const summary: RescoreSummary = { found: stale.length, rescored: [], skipped: [], failed: [], dryRun: !!options.dryRun };
   for (const [index, row] of stale.entries()) {
     const found: Found = { id: row.nodeId, instrument: row.instrumentCode, from: row.calculatorVersion };
