@@ -26,7 +26,7 @@ import { VisitResolver } from "../modules/visits/visit.resolver";
 import { VisitLifecycleResolver, VisitSignatureResolver } from "../modules/visits/lifecycle/visit-lifecycle.resolver";
 import { RecordsResolver } from "../modules/records/records.resolver";
 import type { DiseasePlugin } from "../plugin-api";
-import { deidentifyForAnalysts, requireSignIn } from "./guards";
+import { guardFields } from "./guards";
 
 const CORE_RESOLVERS = [
   StudyResolver,
@@ -61,7 +61,7 @@ const CORE_RESOLVERS = [
  * disease adds — instruments, criteria, endpoints — is declared data the core's resolvers serve, so the
  * site scope, de-identification and query cost of every field stay in one place.
  */
-export function buildBasketSchema(_plugins: readonly DiseasePlugin[]): Promise<GraphQLSchema> {
+export async function buildBasketSchema(_plugins: readonly DiseasePlugin[]): Promise<GraphQLSchema> {
   const resolvers = [...CORE_RESOLVERS] as unknown as NonEmptyArray<Function>;
-  return buildSchema({ resolvers, validate: false, globalMiddlewares: [requireSignIn, deidentifyForAnalysts] });
+  return guardFields(await buildSchema({ resolvers, validate: false }));
 }
