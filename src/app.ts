@@ -1,5 +1,5 @@
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { GraphQLSchema } from "graphql";
 import { randomBytes } from "node:crypto";
@@ -10,6 +10,7 @@ import { createContext } from "./graphql/context";
 import { formatError } from "./graphql/format-error";
 import { armor, QUERY_LIMITS, queryCostLimit } from "./graphql/limits";
 import { UNPAGED_LIST_ROWS } from "./graphql/query-cost";
+import { neverCached } from "./graphql/no-store";
 import { graphqlOverHttpStatus, reportingQueryLimits } from "./graphql/over-http";
 import { buildBasketSchema } from "./graphql/schema";
 import { storableTextOnly } from "./graphql/storable-text";
@@ -90,6 +91,13 @@ export async function createApp(dataSource: DataSource, plugins: DiseasePlugin[]
       storableTextOnly<Context>(),
       introspection ? ApolloServerPluginLandingPageLocalDefault() : ApolloServerPluginLandingPageDisabled(),
       graphqlOverHttpStatus<Context>(),
+      // Apollo installs these by default and they wrap every resolver of every request. Cache control
+      // would only compute `no-store` (no cache hints in the schema): neverCached sets it once. Inline
+      // traces serve federated subgraphs, which this schema is not. (Usage reporting, which would also
+      // trace every field, starts only when an Apollo key is configured.)
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      neverCached<Context>(),
     ],
     validationRules: limits.validationRules.map(reportingQueryLimits),
   });

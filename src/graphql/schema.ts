@@ -26,7 +26,7 @@ import { VisitResolver } from "../modules/visits/visit.resolver";
 import { VisitLifecycleResolver, VisitSignatureResolver } from "../modules/visits/lifecycle/visit-lifecycle.resolver";
 import { RecordsResolver } from "../modules/records/records.resolver";
 import type { DiseasePlugin } from "../plugin-api";
-import { deidentifyForAnalysts, requireSignIn } from "./guards";
+import { guardFields } from "./guards";
 import { checkWhereSpecs } from "./views/where-specs";
 
 const CORE_RESOLVERS = [
@@ -64,7 +64,7 @@ const CORE_RESOLVERS = [
  */
 export async function buildBasketSchema(_plugins: readonly DiseasePlugin[]): Promise<GraphQLSchema> {
   const resolvers = [...CORE_RESOLVERS] as unknown as NonEmptyArray<Function>;
-  const schema = await buildSchema({ resolvers, validate: false, globalMiddlewares: [requireSignIn, deidentifyForAnalysts] });
+  const schema = guardFields(await buildSchema({ resolvers, validate: false }));
   checkWhereSpecs(schema);
   return schema;
 }

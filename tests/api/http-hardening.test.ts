@@ -28,7 +28,7 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, type: response.headers.get("content-type") ?? "", text, body: JSON.parse(text) as any };
+  return { status: response.status, type: response.headers.get("content-type") ?? "", cacheControl: response.headers.get("cache-control"), text, body: JSON.parse(text) as any };
 }
 
 /** What a browser gets when it opens the GraphQL URL. */
@@ -160,6 +160,11 @@ describe("in production (NODE_ENV=production)", () => {
 
   it("masks an internal error: a stable code, no message, no stack trace", async () => {
     await expectInternalErrorsMasked(server());
+  });
+
+  it("forbids caching of every answer, data and errors alike", async () => {
+    const url = server().url;
+    for (const query of ["{ study { code cohorts { code } } }", "{ nope }"]) expect((await post(url, { query })).cacheControl, query).toBe("no-store");
   });
 
   it("passes the graphql-http audits except the two whose query is introspection (__type)", async () => {

@@ -1,3 +1,5 @@
+import { getNamedType } from "graphql";
+import type { GraphQLOutputType } from "graphql";
 import { forbidden } from "../../errors";
 import { StringFilter } from "../../graphql/views/scalar-filters";
 
@@ -138,6 +140,14 @@ const summarised = (type: string) => /^(.+?)(Aggregates|GroupKey|Group)$/.exec(t
 export function analystDecision(type: string, field: string): AnalystDecision | undefined {
   const base = summarised(type);
   return DEIDENTIFICATION[type]?.[field] ?? (base === undefined ? undefined : DEIDENTIFICATION[base]?.[field]);
+}
+
+/**
+ * Whether analysts can ever be denied `type.field` (a field of that output type, of GraphQL type
+ * `returns`): declared hidden, or a String field nobody declared — free text until declared (fails closed).
+ */
+export function hiddenFromAnalysts(type: string, field: string, returns: GraphQLOutputType): boolean {
+  return (analystDecision(type, field)?.analysts ?? (getNamedType(returns).name === "String" ? "null" : "kept")) === "null";
 }
 
 const named = (decision: AnalystDecision["analysts"]) =>

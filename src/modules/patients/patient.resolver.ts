@@ -11,7 +11,6 @@ import { ConcomitantMedicationConnection, ConcomitantMedicationOrder, Concomitan
 import { Cohort } from "../study/cohort.entity";
 import { Site } from "../study/site.entity";
 import { DoseAdministration } from "../visits/dose-administration.entity";
-import { Visit } from "../visits/visit.entity";
 import { nestedConnection, rootConnection } from "../../graphql/views/list-resolvers";
 import { PageArgs } from "../../graphql/views/page-args";
 import { AssessmentConnection, AssessmentOrder, AssessmentWhere, assessmentListSpec } from "../assessments/assessment-list";
@@ -21,6 +20,7 @@ import { AdverseEventConnection, AdverseEventOrder, AdverseEventWhere, adverseEv
 import { DoseConnection, DoseOrder, DoseWhere, doseListSpec } from "../visits/dose-list";
 import { VisitConnection, VisitOrder, VisitWhere, visitListSpec } from "../visits/visit-list";
 import { PatientConnection, PatientGroups, PatientOrder, PatientWhere, patientDimensions, patientListSpec } from "./patient-list";
+import { latestPrimaryAssessments } from "./latest-activity";
 import { Patient } from "./patient.entity";
 import type { OrderInput } from "../../graphql/views/list-query";
 import { listRequest } from "../../graphql/views/list-query";
@@ -147,18 +147,12 @@ export class PatientResolver {
     nullable: true,
     description: "The most recent assessment of the disease's primary instrument (e.g. DAS28-ESR for RA): the patient's current activity.",
   })
-  async latestActivity(@Root() patient: Patient, @Ctx() { loaders, registry }: Context): Promise<ClinicalAssessment | undefined> {
-    const cohort = await loaders.byId(Cohort).load(patient.cohortId);
-    const primary = cohort && registry.plugin(cohort.diseaseId)?.primaryInstrument;
-    const [visits, assessments] = await Promise.all([
-      loaders.manyBy(Visit, "patientId", "visitDate").load(patient.id),
-      loaders.manyBy(ClinicalAssessment, "patientId").load(patient.id),
-    ]);
-    const visitDate = new Map(visits.map((v) => [v.id, v.visitDate]));
-    return assessments
-      .filter((a) => a.instrumentCode === primary)
-      .sort((a, b) => visitDate.get(a.visitId)!.localeCompare(visitDate.get(b.visitId)!))
-      .at(-1);
+  async latestActivity(@Root() patient: Patient, @Ctx() context: Context): Promise<ClinicalAssessment | undefined> {
+    const cohort = await context.loaders.byId(Cohort).load(patient.cohortId);
+    const primary = cohort && context.registry.plugin(cohort.diseaseId)?.primaryInstrument;
+    if (!primary) return undefined;
+    const latest = await latestPrimaryAssessments(context).load(patient.id);
+    return latest.find((assessment) => assessment.instrumentCode === primary);
   }
 
   @FieldResolver(() => ResponseEvaluation, {
