@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../../src/graphql/global-id";
-import { createUser } from "../../src/modules/access/accounts";
+import { createUser, grantRole } from "../../src/modules/access/accounts";
 import { RoleAssignment } from "../../src/modules/access/role-assignment.entity";
 import { Role } from "../../src/modules/access/role";
 import { Site } from "../../src/modules/study/site.entity";
@@ -12,8 +12,8 @@ import { testDatabases } from "../support/test-database";
 /**
  * Audit trail reads stay within the sites the reader holds an audit role for. An AUDITOR and a
  * DATA_MANAGER whose assignments name site 01 (stored directly: role grants give these roles study-wide
- * only, and a stored assignment naming a site must not be widened) ask auditTrail over HTTP for the
- * whole trail and for site 02's patient, visit and record: they see site 01's records only, and a site-02
+ * only, and a stored assignment naming a site must not be widened), who also monitor site 02 (a role that
+ * opens no audit trail), ask auditTrail over HTTP for the whole trail and for site 02's patient, visit and record: they see site 01's records only, and a site-02
  * id answers exactly as an id that does not exist.
  */
 const AUDIT_TRAIL = `query($patientId: ID, $visitId: ID, $entityId: ID) {
@@ -67,6 +67,7 @@ describe.each(testDatabases)("audit trail scope over HTTP on %s", (kind) => {
     for (const [username, role] of SITE_LIMITED_READERS) {
       const user = await createUser(manager, SYSTEM_ACTOR, { username, displayName: username });
       await manager.insert(RoleAssignment, { userId: user.id, studyId: site01.studyId, role, siteId: site01.id, expiresOn: null });
+      await grantRole(manager, SYSTEM_ACTOR, { username, role: Role.MONITOR, siteCode: "02" });
     }
   });
   afterAll(() => trial.stop());
