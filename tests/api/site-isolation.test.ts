@@ -9,6 +9,7 @@ import { scopeRuleOf } from "../../src/modules/access/scope-rule";
 import type { ScopeKind } from "../../src/modules/access/scope-rule";
 import { createTestApp } from "../support/test-app";
 import type { TestApp } from "../support/test-app";
+import { testDatabases } from "../support/test-database";
 
 /**
  * Site isolation, checked by walking the whole schema: every root query field, and every relation
@@ -238,7 +239,7 @@ function collect(value: unknown, path: string, nodeTypes: Set<string>, into: { i
   for (const [key, child] of Object.entries(object)) collect(child, `${path}.${key}`, nodeTypes, into);
 }
 
-describe("site isolation: an investigator of site 01 sees nothing of another site through any path", () => {
+describe.each(testDatabases)("site isolation on %s: an investigator of site 01 sees nothing of another site through any path", (kind) => {
   let t: TestApp;
   let investigator: Access;
   let manager: Access;
@@ -252,7 +253,11 @@ describe("site isolation: an investigator of site 01 sees nothing of another sit
   /** Node types whose rows belong to a site (all but the shared ones). */
   let siteNodeTypes: string[];
 
-  const one = async <T = any>(sql: string, params: unknown[] = []): Promise<T[]> => t.dataSource.query(sql, params);
+  /** Runs `sql`, written with `?` placeholders, numbering them (`$1`…) for PostgreSQL. */
+  const one = async <T = any>(sql: string, params: unknown[] = []): Promise<T[]> => {
+    let n = 0;
+    return t.dataSource.query(kind === "postgres" ? sql.replace(/\?/g, () => `$${++n}`) : sql, params);
+  };
 
   /** The site of any row (undefined for rows that are not site data). */
   async function siteOf(type: string, key: number): Promise<number | undefined> {
@@ -271,7 +276,7 @@ describe("site isolation: an investigator of site 01 sees nothing of another sit
   }
 
   beforeAll(async () => {
-    t = await createTestApp("sqlite", { demo: true });
+    t = await createTestApp(kind, { demo: true });
     investigator = await t.accessOf("demo-investigator-01");
     manager = await t.accessOf("demo-data-manager");
     const sites = await one<{ id: number; code: string }>(`SELECT "id", "code" FROM "site"`);

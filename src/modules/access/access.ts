@@ -56,11 +56,20 @@ export class Access {
 
   /** null when unrestricted; otherwise the studies and sites whose clinical data the caller may read. */
   scope(): SiteScope | null {
+    return this.scopeFor(CLINICAL_READ_ROLES);
+  }
+
+  /**
+   * null when unrestricted; otherwise the studies and sites where the caller holds one of `roles`. An
+   * assignment that names a site covers that site only, whatever its role (study-wide roles are granted
+   * without a site, but a stored one naming a site is not widened); a site role without a site covers nothing.
+   */
+  scopeFor(roles: ReadonlySet<Role>): SiteScope | null {
     if (this.unrestricted) return null;
-    const readable = this.assignments.filter((a) => CLINICAL_READ_ROLES.has(a.role));
+    const held = this.assignments.filter((a) => roles.has(a.role));
     return {
-      studyIds: [...new Set(readable.filter((a) => !SITE_ROLES.has(a.role)).map((a) => a.studyId))],
-      siteIds: [...new Set(readable.filter((a) => SITE_ROLES.has(a.role) && a.siteId !== null).map((a) => a.siteId!))],
+      studyIds: [...new Set(held.filter((a) => a.siteId === null && !SITE_ROLES.has(a.role)).map((a) => a.studyId))],
+      siteIds: [...new Set(held.filter((a) => a.siteId !== null).map((a) => a.siteId!))],
     };
   }
 

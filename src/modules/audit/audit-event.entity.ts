@@ -53,8 +53,8 @@ registerEnumType(AuditAction, {
  * chains every row to the one before it (see audit-chain.ts) so that tampering is detectable.
  */
 @ObjectType({ description: "One audit record: who changed which field of which record, when, from what to what." })
-// The trail of a patient's data belongs to the patient's site; events that name no patient (accounts,
-// roles, sign-ins) belong to no site, so a site-scoped reader never sees them.
+// The trail of a patient's data belongs to the patient's site. auditTrail applies this rule together with
+// its own for records naming a visit only or nothing at all (audit-scope.ts).
 @ScopeRule("patient record")
 @Entity("audit_event")
 @Index(["patientId"])

@@ -3,9 +3,10 @@ import { forbidden, invalidInput } from "../../errors";
 import type { Context } from "../../graphql/context";
 import { fromGlobalId } from "../../graphql/global-id";
 import type { Access } from "../access/access";
-import { Role } from "../access/role";
 import { decodeId } from "../../validation/checks";
+import { Parameters } from "../../graphql/views/sql-condition";
 import { parseCheckpoint, verifyAuditChain } from "./audit-chain";
+import { AUDIT_READ_ROLES, auditScopeCondition } from "./audit-scope";
 import { AuditAction, AuditEvent } from "./audit-event.entity";
 
 @ObjectType({ description: "Result of recomputing the audit trail's hash chain." })
@@ -47,7 +48,7 @@ export class AuditTrailPage {
 const MAX_PAGE = 500;
 
 function assertMayReadAudit(access: Access): void {
-  if (!access.hasRole(Role.AUDITOR, Role.DATA_MANAGER)) throw forbidden("Reading the audit trail needs the AUDITOR or DATA_MANAGER role");
+  if (!access.hasRole(...AUDIT_READ_ROLES)) throw forbidden("Reading the audit trail needs the AUDITOR or DATA_MANAGER role");
 }
 
 @Resolver()
@@ -67,6 +68,10 @@ export class AuditResolver {
     assertMayReadAudit(access);
     if (first < 1 || first > MAX_PAGE) throw invalidInput("first", `must be between 1 and ${MAX_PAGE}`);
     const query = dataSource.manager.getRepository(AuditEvent).createQueryBuilder("a").orderBy("a.id", "ASC").limit(first + 1);
+    // Another site's patient, visit or record then answers as one that does not exist: an empty page.
+    const params = new Parameters();
+    const readable = auditScopeCondition(access, "a", params);
+    if (readable) query.andWhere(readable, params.values);
     if (patientId) query.andWhere("a.patientId = :patientId", { patientId: decodeId("patientId", patientId, "Patient") });
     if (visitId) query.andWhere("a.visitId = :visitId", { visitId: decodeId("visitId", visitId, "Visit") });
     if (entityId) {
