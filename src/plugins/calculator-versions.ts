@@ -9,10 +9,15 @@ export interface ScoredBy {
 /**
  * Two scores of an instrument are comparable when their calculators share the MAJOR of their semver
  * `version`: a plugin raises MAJOR when the same inputs can give another score or category, MINOR and
- * PATCH when they cannot. A version that is not semver compares with nothing (fail closed).
+ * PATCH when they cannot. As semver has it, a 0.y version promises nothing between MINORs (0.1 and 0.2
+ * are not comparable), and a pre-release compares only with itself. A version that is not semver compares
+ * with nothing (fail closed).
  */
 export function calculatorsCompatible(a: string, b: string): boolean {
-  return semver.valid(a) !== null && semver.valid(b) !== null && semver.major(a) === semver.major(b);
+  const [x, y] = [semver.parse(a), semver.parse(b)];
+  if (!x || !y) return false;
+  if (x.prerelease.length > 0 || y.prerelease.length > 0) return x.compare(y) === 0;
+  return x.major === y.major && (x.major !== 0 || x.minor === y.minor);
 }
 
 /**

@@ -144,4 +144,31 @@ describe.each(testDatabases)("paging through missing values on %s", (kind) => {
     expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
     expect(result.errors?.[0].message).toContain("after");
   });
+
+  it("refuses an order that names a field twice, naming orderBy", async () => {
+    const orderBy = [{ field: "AGE_AT_INCLUSION", direction: "DESC" }, { field: "DISEASE_DURATION", direction: "ASC" }, { field: "AGE_AT_INCLUSION", direction: "ASC" }];
+    const result = await t.execute(PAGE, { orderBy, first: 3 });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "orderBy" });
+    expect(result.errors?.[0].message).toContain("AGE_AT_INCLUSION more than once");
+  });
+
+  it("an order by the record's own id (RECORDED) runs in the direction asked, paged and nested", async () => {
+    const query = `query($orderBy: [ImmuneMeasurementOrder!], $first: Int, $after: String) {
+      immuneMeasurements(orderBy: $orderBy, first: $first, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`;
+    const ids: number[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 3; page++) {
+      const { immuneMeasurements: list }: any = await t.data(query, { orderBy: [{ field: "RECORDED", direction: "DESC" }], first: 4, after });
+      ids.push(...list.nodes.map((n: { id: string }) => keyOf(n.id)));
+      after = list.pageInfo.endCursor;
+    }
+    expect(ids).toHaveLength(12);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    const nested = `{ patients(first: 2) { nodes { immuneMeasurements(first: 5, orderBy: [{ field: RECORDED, direction: DESC }]) { nodes { id } } } } }`;
+    for (const patient of (await t.data(nested)).patients.nodes) {
+      const keys = patient.immuneMeasurements.nodes.map((n: { id: string }) => keyOf(n.id));
+      expect(keys.length).toBeGreaterThan(1);
+      expect(keys).toEqual([...keys].sort((a, b) => b - a));
+    }
+  });
 });

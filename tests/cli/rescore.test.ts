@@ -17,7 +17,9 @@ import { plugins } from "../../plugins";
 import { openDatabase } from "../../src/db/data-source";
 import { loadDemoTrial } from "../../src/demo/load-demo-trial";
 import { generalInstruments } from "../../src/general-instruments";
+import { Access } from "../../src/modules/access/access";
 import { createUser } from "../../src/modules/access/accounts";
+import { rescoreAssessments } from "../../src/modules/assessments/rescore-assessments";
 import { SYSTEM_ACTOR } from "../../src/modules/audit/audit-writer";
 import { ensureImmuneCatalogue } from "../../src/modules/immunology/immune-catalogue";
 import { PluginRegistry } from "../../src/plugins/registry";
@@ -155,5 +157,22 @@ describe.each(testDatabases)("assessments rescore on %s", (kind) => {
     const run = await cli(["assessments", "rescore", "--instrument", "NO_SUCH"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/instrument "NO_SUCH" is not a known instrument/);
+  });
+
+  it("skips an assessment brought up to date after the run listed it, and goes on", async () => {
+    const [first, second] = stale;
+    await dataSource.query(`UPDATE "clinical_assessment" SET "calculatorVersion" = '${OLD}' WHERE "id" IN (${first.id}, ${second.id})`);
+    const registry = new PluginRegistry(plugins, generalInstruments);
+    // Another run (or process) re-scores the second one while this run works on the first.
+    const onProgress = async (done: number) => {
+      if (done === 1) await dataSource.query(`UPDATE "clinical_assessment" SET "calculatorVersion" = '1.0.0' WHERE "id" = ${second.id}`);
+    };
+    const summary = await rescoreAssessments(dataSource, registry, Access.system(), { instrument: "DAS28_ESR", onProgress });
+    // The two made stale here, and the locked and the refused ones the run before left as they were.
+    expect(summary.found).toBe(4);
+    expect(summary.rescored).toHaveLength(1);
+    expect(summary.skipped.map((s) => s.reason)).toEqual(["already computed by calculator 1.0.0", expect.stringMatching(/LOCKED/)]);
+    expect(summary.failed).toHaveLength(1);
+    expect((await rows([first.id, second.id])).map((r) => r.calculatorVersion)).toEqual(["1.0.0", "1.0.0"]);
   });
 });

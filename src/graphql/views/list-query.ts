@@ -1,4 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { invalidInput } from "../../errors";
 import { checkFilterSize, compileWhere } from "./compile-where";
 import type { WhereSpec } from "./compile-where";
 import type { CursorKey } from "./cursor";
@@ -63,13 +64,21 @@ interface SortKey extends CursorKey {
 
 function sortKeys<T extends Row>(manager: EntityManager, spec: ListSpec<T>, orderBy: OrderInput[] | null | undefined): SortKey[] {
   const metadata = manager.connection.getMetadata(spec.entity);
-  const keys = (orderBy?.length ? orderBy : spec.defaultOrder).map(({ field, direction }): SortKey => {
+  const requested = orderBy?.length ? orderBy : spec.defaultOrder;
+  // A field named twice would be one term in SQL (by its expression) and two in the cursor's seek.
+  const repeated = requested.find(({ field }, i) => requested.findIndex((other) => other.field === field) !== i);
+  if (repeated) throw invalidInput("orderBy", `names ${repeated.field} more than once`, "each order field at most once");
+  const keys = requested.map(({ field, direction }): SortKey => {
     const { column } = spec.order[field];
     // An unknown column counts as nullable: the seek then also handles NULLs, which is never wrong.
     const nullable = metadata.findColumnWithPropertyName(column)?.isNullable ?? true;
     return { name: `${spec.alias}.${field}`, expression: quote(spec.alias, column), direction, value: (row) => row[column] ?? null, kind: cursorValueKind(metadata, column), nullable };
   });
-  return [...keys, { name: `${spec.alias}.id`, expression: quote(spec.alias, "id"), direction: OrderDirection.ASC, value: (row) => row.id, kind: "integer", nullable: false }];
+  // The id makes the order total, which keyset paging needs, unless a key already sorts by it (RECORDED):
+  // a second term on the same column would replace the first one's direction in SQL.
+  const id = quote(spec.alias, "id");
+  if (keys.some((key) => key.expression === id)) return keys;
+  return [...keys, { name: `${spec.alias}.id`, expression: id, direction: OrderDirection.ASC, value: (row) => row.id, kind: "integer", nullable: false }];
 }
 
 /**

@@ -16,7 +16,8 @@ export interface RescoreOptions {
   instrument?: string;
   /** Run every check and computation, then roll each change back: nothing is written. */
   dryRun?: boolean;
-  onProgress?: (done: number, total: number) => void;
+  /** Called after each assessment; awaited, so a caller may pause the run (e.g. to write progress). */
+  onProgress?: (done: number, total: number) => void | Promise<void>;
 }
 
 interface Found {
@@ -51,10 +52,16 @@ export function rescoreReason(from: string, to: string): string {
 /** Thrown at the end of a dry run's transaction so that everything it did is rolled back. */
 class DryRunRollback extends Error {}
 
-/** Refusals of the write guard that mean "not now" (a locked study or visit), reported as skipped. */
-function isLockedRefusal(error: unknown): error is GraphQLError {
-  return error instanceof GraphQLError && error.extensions?.code === ErrorCode.LOCKED;
+/**
+ * Refusals that mean "not now" rather than "never": a locked study or visit, or a record someone changed
+ * since the run read it (CONFLICT). Reported as skipped, with the refusal's message; the run goes on.
+ */
+function isSkippedRefusal(error: unknown): error is GraphQLError {
+  return error instanceof GraphQLError && (error.extensions?.code === ErrorCode.LOCKED || error.extensions?.code === ErrorCode.CONFLICT);
 }
+
+/** An assessment that was stale when the run listed it but is not any more (re-scored meanwhile). */
+class AlreadyCurrent extends Error {}
 
 /**
  * Re-scores stored assessments computed by another version of their instrument's calculator than the
@@ -92,11 +99,12 @@ export async function rescoreAssessments(dataSource: DataSource, registry: Plugi
         summary.rescored.push(await rescoreOne(dataSource, access, definition, row.id, found, !!options.dryRun));
       } catch (error) {
         if (error instanceof InvalidInputError) summary.failed.push({ ...found, problems: error.problems });
-        else if (isLockedRefusal(error)) summary.skipped.push({ ...found, reason: error.message });
+        else if (isSkippedRefusal(error)) summary.skipped.push({ ...found, reason: error.message });
+        else if (error instanceof AlreadyCurrent) summary.skipped.push({ ...found, reason: error.message });
         else throw error;
       }
     }
-    options.onProgress?.(index + 1, stale.length);
+    await options.onProgress?.(index + 1, stale.length);
   }
   return summary;
 }
@@ -116,6 +124,8 @@ async function rescoreOne(dataSource: DataSource, access: Access, definition: In
 
 async function correctWithInstalledCalculator(manager: EntityManager, access: Access, definition: InstrumentDefinition, id: number, found: Found): Promise<Rescored> {
   const stored = await manager.findOneByOrFail(ClinicalAssessment, { id });
+  // Listed before this transaction began: another run (or process) may have brought it up to date since.
+  if (stored.calculatorVersion === definition.version) throw new AlreadyCurrent(`already computed by calculator ${definition.version}`);
   // The stored inputs are what was entered (lab-fed inputs included, as taken then): scored as they are.
   const scored = scoreAssessment(definition, { inputs: stored.inputs, sources: stored.labSources ?? {}, problems: [] });
   const sameResult =
