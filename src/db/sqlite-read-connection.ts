@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { DataSource } from "typeorm";
-import { insideTransaction } from "./sqlite-serial-transactions";
+import { endOfRunningTransaction, insideTransaction } from "./sqlite-serial-transactions";
 
 type SqliteHandle = {
   all(sql: string, params: unknown[], callback: (error: Error | null, rows: unknown[]) => void): void;
@@ -39,9 +39,17 @@ export async function readOnItsOwnConnection(dataSource: DataSource, path: strin
   const connect = runner.connect.bind(runner);
   const query = runner.query.bind(runner);
   runner.connect = () => (route.getStore() === "reader" ? Promise.resolve(reader) : connect());
-  runner.query = (...args: unknown[]) => {
+  runner.query = async (...args: unknown[]) => {
     const sql = String(args[0]);
-    return READ_ONLY.test(sql) && !insideTransaction() ? route.run("reader", () => query(...args)) : query(...args);
+    if (!READ_ONLY.test(sql) || insideTransaction()) return query(...args);
+    // A write transaction holds the one writer while each of its statements waits for a turn of this
+    // process's event loop; readers' GraphQL work between their statements would take those turns and
+    // starve the writers. So a read statement first lets the transaction running now (not those queued
+    // after it) finish: readers still advance a statement per transaction, and writers no longer wait
+    // behind every reader at every statement.
+    const transaction = endOfRunningTransaction(dataSource);
+    if (transaction) await transaction;
+    return route.run("reader", () => query(...args));
   };
 
   const destroy = dataSource.destroy.bind(dataSource);

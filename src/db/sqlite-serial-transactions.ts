@@ -21,5 +21,25 @@ export function serializeTransactions(dataSource: DataSource): void {
   const manager = dataSource.manager;
   const transaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
   const queue = new Mutex();
-  manager.transaction = ((...args: unknown[]) => queue.runExclusive(() => transactionWork.run(true, () => transaction(...args)))) as typeof manager.transaction;
+  manager.transaction = ((...args: unknown[]) =>
+    queue.runExclusive(() => {
+      const work = transactionWork.run(true, () => transaction(...args));
+      running.set(dataSource, work);
+      return work.finally(() => {
+        if (running.get(dataSource) === work) running.delete(dataSource);
+      });
+    })) as typeof manager.transaction;
+}
+
+/** The transaction running on each data source, while one is. */
+const running = new WeakMap<DataSource, Promise<unknown>>();
+
+/** Settles when the transaction running now on `dataSource` (if any) has ended, however it ended. */
+export function endOfRunningTransaction(dataSource: DataSource): Promise<void> | null {
+  const work = running.get(dataSource);
+  if (!work) return null;
+  return work.then(
+    () => undefined,
+    () => undefined,
+  );
 }

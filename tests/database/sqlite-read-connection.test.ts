@@ -1,7 +1,8 @@
 /**
  * A SQLite file is read through its own read-only connection (src/db/sqlite-read-connection.ts): a
  * request reading while another request's transaction is open sees committed rows only, as on
- * PostgreSQL; before, both shared one connection and the reader saw the uncommitted row.
+ * PostgreSQL (before, both shared one connection and the reader saw the uncommitted row), and lets that
+ * transaction finish first, so that readers do not starve the writers queued for the one writer.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,25 +24,63 @@ describe("reads on a SQLite file", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("do not see another request's uncommitted rows, and see them once committed; the transaction sees its own", async () => {
+  /** Whether `promise` has settled after the event loop has had some turns (the reader's statement runs on a worker thread). */
+  const settledSoon = async (promise: Promise<unknown>) => {
+    let settled = false;
+    void promise.then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return settled;
+  };
+
+  it("wait for the transaction running when they arrive, then see its committed rows, never its uncommitted ones", async () => {
     const before = await count();
     let inserted!: () => void;
-    let readDone!: () => void;
+    let release!: () => void;
     const insertedSignal = new Promise<void>((resolve) => (inserted = resolve));
-    const readDoneSignal = new Promise<void>((resolve) => (readDone = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
     let seenInside = -1;
     const writer = dataSource.transaction(async (manager) => {
       await manager.query("INSERT INTO probe (n) VALUES (1)");
       seenInside = Number((await manager.query("SELECT COUNT(*) AS n FROM probe"))[0].n);
       inserted();
-      await readDoneSignal;
+      await released;
     });
     await insertedSignal;
-    expect(await count()).toBe(before); // another request, while the transaction is open
-    readDone();
+    const read = count(); // another request, while the transaction is open
+    expect(await settledSoon(read)).toBe(false);
+    release();
     await writer;
     expect(seenInside).toBe(before + 1);
-    expect(await count()).toBe(before + 1);
+    expect(await read).toBe(before + 1);
+  });
+
+  it("wait for the one transaction running, not for those queued after it", async () => {
+    const holds = [0, 1].map(() => {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      return { release, released };
+    });
+    let firstStarted!: () => void;
+    const started = new Promise<void>((resolve) => (firstStarted = resolve));
+    const first = dataSource.transaction(async (manager) => {
+      await manager.query("INSERT INTO probe (n) VALUES (4)");
+      firstStarted();
+      await holds[0].released;
+    });
+    const second = dataSource.transaction(async (manager) => {
+      await manager.query("INSERT INTO probe (n) VALUES (5)");
+      await holds[1].released;
+    });
+    await started;
+    const read = count();
+    expect(await settledSoon(read)).toBe(false);
+    holds[0].release();
+    await first;
+    // The second transaction now runs and holds the writer; the read arrived before it and goes ahead.
+    const seen = await read;
+    holds[1].release();
+    await second;
+    expect(await count()).toBe(seen + 1);
   });
 
   it("do not see the rows of a transaction that rolls back", async () => {
