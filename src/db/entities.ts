@@ -4,7 +4,6 @@ import { AuditEvent } from "../modules/audit/audit-event.entity";
 import { ClinicalAssessment } from "../modules/assessments/clinical-assessment.entity";
 import { ImmuneMeasurement } from "../modules/immunology/immune-measurement.entity";
 import { ImmuneParameter } from "../modules/immunology/immune-parameter.entity";
-import { LabResult } from "../modules/labs/lab-result.entity";
 import { Patient } from "../modules/patients/patient.entity";
 import { AdverseEvent } from "../modules/safety/adverse-event.entity";
 import { ConcomitantMedication } from "../modules/safety/concomitant-medication.entity";
@@ -15,6 +14,7 @@ import { Study } from "../modules/study/study.entity";
 import { DoseAdministration } from "../modules/visits/dose-administration.entity";
 import { VisitSignature } from "../modules/visits/lifecycle/visit-signature.entity";
 import { Visit } from "../modules/visits/visit.entity";
+import { CLINICAL_RECORD_KINDS } from "../modules/clinical-records";
 
 export const entities = [
   Study,
@@ -28,10 +28,10 @@ export const entities = [
   ConcomitantMedication,
   ImmuneParameter,
   ImmuneMeasurement,
-  LabResult,
   ClinicalAssessment,
   AdverseEvent,
   User,
   RoleAssignment,
   AuditEvent,
+  ...CLINICAL_RECORD_KINDS.map((kind) => kind.entity),
 ];

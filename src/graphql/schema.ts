@@ -14,6 +14,8 @@ import { ComputeScoreResolver } from "../modules/catalogue/compute-score.resolve
 import { EvaluateResponseResolver } from "../modules/catalogue/evaluate-response.resolver";
 import { ImmuneMeasurementResolver } from "../modules/immunology/immune-measurement.resolver";
 import { LabResultResolver } from "../modules/labs/lab-result.resolver";
+import { CLINICAL_RECORD_KINDS } from "../modules/clinical-records";
+import { kindResolvers } from "../modules/records/kind-resolvers";
 import { MutationsResolver } from "../modules/mutations.resolver";
 import { NodeResolver } from "../modules/node.resolver";
 import { PatientResolver } from "../modules/patients/patient.resolver";
@@ -63,7 +65,7 @@ const CORE_RESOLVERS = [
  * site scope, de-identification and query cost of every field stay in one place.
  */
 export async function buildBasketSchema(_plugins: readonly DiseasePlugin[]): Promise<GraphQLSchema> {
-  const resolvers = [...CORE_RESOLVERS] as unknown as NonEmptyArray<Function>;
+  const resolvers = [...CORE_RESOLVERS, ...CLINICAL_RECORD_KINDS.flatMap(kindResolvers)] as unknown as NonEmptyArray<Function>;
   const schema = guardFields(await buildSchema({ resolvers, validate: false }));
   checkWhereSpecs(schema);
   return schema;

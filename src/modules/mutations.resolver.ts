@@ -10,8 +10,6 @@ import { ClinicalAssessment } from "./assessments/clinical-assessment.entity";
 import { RecordAssessmentInput, recordAssessment } from "./assessments/record-assessment";
 import { ImmuneMeasurement } from "./immunology/immune-measurement.entity";
 import { RecordImmuneMeasurementInput, recordImmuneMeasurement } from "./immunology/record-immune-measurement";
-import { LabResult } from "./labs/lab-result.entity";
-import { RecordLabResultInput, recordLabResult } from "./labs/record-lab-result";
 import { changePatientStatus } from "./patients/change-patient-status";
 import { createPatient } from "./patients/create-patient";
 import { ChangePatientStatusInput, CreatePatientInput } from "./patients/patient-inputs";
@@ -96,14 +94,6 @@ export class MutationsResolver {
     return dataSource.transaction(async (manager) => {
       const { visit } = await openForWrite(manager, access, { visitId: input.visitId }, { adding: true });
       return created(manager, access, ImmuneMeasurement, await recordImmuneMeasurement(manager, input), visit);
-    });
-  }
-
-  @Mutation(() => LabResult)
-  recordLabResult(@Arg("input") input: RecordLabResultInput, @Ctx() { dataSource, access }: Context): Promise<LabResult> {
-    return dataSource.transaction(async (manager) => {
-      const { visit } = await openForWrite(manager, access, { visitId: input.visitId }, { adding: true });
-      return created(manager, access, LabResult, await recordLabResult(manager, input), visit);
     });
   }
 

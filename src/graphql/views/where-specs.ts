@@ -1,4 +1,4 @@
-import { getMetadataStorage } from "type-graphql";
+import { Field, getMetadataStorage } from "type-graphql";
 import type { ClassType } from "type-graphql";
 import { GraphQLInputObjectType, getNamedType } from "graphql";
 import type { GraphQLSchema } from "graphql";
@@ -64,4 +64,14 @@ export function checkWhereSpecs(schema: GraphQLSchema, specs: ReadonlyMap<Functi
     if (type instanceof GraphQLInputObjectType && type.name.endsWith("Where") && !checked.has(type.name)) problems.push(`${type.name} has no WhereSpec`);
   }
   if (problems.length) throw new Error(`Filter inputs without SQL: ${problems.join("; ")}`);
+}
+
+/**
+ * Adds a field to a filter input declared elsewhere, with its SQL: a kind of record gives the patients'
+ * filter its relation filter, so the patients' module need not import every kind (nor they it, twice).
+ */
+export function extendWhere(input: ClassType, spec: WhereSpec, field: string, type: () => unknown, entry: WhereField, description?: string): void {
+  if (Object.hasOwn(spec, field)) throw new Error(`${input.name}.${field} is declared twice`);
+  Field(type as () => ClassType, { nullable: true, description })(input.prototype, field);
+  spec[field] = entry;
 }

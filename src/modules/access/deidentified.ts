@@ -64,9 +64,6 @@ export const DEIDENTIFICATION: Record<string, Record<string, AnalystDecision>> =
   ImmuneMeasurement: { unit: CATALOGUE, removalReason: REASON },
   ImmuneMeasurementEdge: { cursor: CURSOR },
   ImmuneMeasurementGroupKey: all(["cohort", "disease", "parameter", "site", "visit"], GROUP_KEY),
-  LabResult: { testCode: CODE, unit: CATALOGUE, removalReason: REASON },
-  LabResultEdge: { cursor: CURSOR },
-  LabResultGroupKey: all(["cohort", "disease", "site", "testCode", "visit"], GROUP_KEY),
   ClinicalAssessment: { instrumentCode: CODE, calculatorVersion: COMPUTED, display: COMPUTED, removalReason: REASON },
   ClinicalAssessmentEdge: { cursor: CURSOR },
   ClinicalAssessmentGroupKey: all(["category", "cohort", "disease", "instrument", "site", "visit"], GROUP_KEY),
@@ -150,17 +147,34 @@ export function hiddenFromAnalysts(type: string, field: string, returns: GraphQL
   return (analystDecision(type, field)?.analysts ?? (getNamedType(returns).name === "String" ? "null" : "kept")) === "null";
 }
 
+/** The decisions every declared kind of clinical record takes for its shared fields (src/modules/records/record-kind.ts). */
+export const RECORD_DECISIONS = { reason: REASON, cursor: CURSOR, groupKey: GROUP_KEY };
+/** The decisions a kind declaration may give its own String fields. */
+export const ANALYSTS = { freeText: FREE_TEXT, reason: REASON, code: CODE, catalogue: CATALOGUE, unit: UNIT, computed: COMPUTED, hidden, kept };
+
+/**
+ * Adds the decisions of a type declared elsewhere (a kind of clinical record declares its own). A type
+ * declared twice is a mistake that could loosen a decision, so it stops the service.
+ */
+export function declareAnalystView(type: string, decisions: Record<string, AnalystDecision>): void {
+  if (Object.hasOwn(DEIDENTIFICATION, type)) throw new Error(`What analysts see of ${type} is declared twice`);
+  DEIDENTIFICATION[type] = decisions;
+  names = undefined;
+}
+
+let names: { hidden: Set<string>; kept: Set<string> } | undefined;
 const named = (decision: AnalystDecision["analysts"]) =>
   new Set(Object.values(DEIDENTIFICATION).flatMap((fields) => Object.entries(fields).filter(([, d]) => d.analysts === decision).map(([field]) => field)));
 
 /**
- * Field names hidden on some type. A filter, sort key or grouping is refused by name when the name is
- * hidden on any type: filters nest across types (a visit's patient, a patient's adverse events), and
- * refusing one name too many is the safe side.
+ * Field names hidden on some type (`hidden`). A filter, sort key or grouping is refused by name when the
+ * name is hidden on any type: filters nest across types (a visit's patient, a patient's adverse events),
+ * and refusing one name too many is the safe side. `kept`: field names declared kept; a text filter on
+ * any other name is refused (fails closed for new filters).
  */
-const HIDDEN_NAMES = named("null");
-/** Field names declared kept; a text filter on any other name is refused (fails closed for new filters). */
-const KEPT_NAMES = named("kept");
+function declaredNames() {
+  return (names ??= { hidden: named("null"), kept: named("kept") });
+}
 
 /** `YEAR_OF_BIRTH` (an order or group enum value) → `yearOfBirth`. */
 const fieldOf = (enumValue: string) => enumValue.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -175,6 +189,7 @@ function refuse(path: string, name: string): never {
  * the grouping (`by`, on `<type>GroupKey`, whose fields must each be declared kept).
  */
 export function refuseIdentifyingUse(type: string, request: { where?: unknown; orderBy?: Array<{ field: string }> | null }, by: string[] = []): void {
+  const { hidden: HIDDEN_NAMES, kept: KEPT_NAMES } = declaredNames();
   const walk = (value: unknown, path: string): void => {
     if (Array.isArray(value)) value.forEach((item, i) => walk(item, `${path}[${i}]`));
     else if (value !== null && typeof value === "object") {

@@ -5,7 +5,7 @@ import type { FieldProblem, InstrumentDefinition } from "../../plugin-api";
 import type { PluginRegistry } from "../../plugins/registry";
 import type { Access } from "../access/access";
 import { correctRecord } from "../records/correct-record";
-import { RECORD_KIND_BY_NAME } from "../records/record-kinds";
+import { lifecycleKind } from "../records/record-kinds";
 import { VisitState } from "../visits/visit-state";
 import { Visit } from "../visits/visit.entity";
 import { ClinicalAssessment } from "./clinical-assessment.entity";
@@ -134,7 +134,7 @@ async function correctWithInstalledCalculator(manager: EntityManager, access: Ac
   await correctRecord(
     manager,
     access,
-    RECORD_KIND_BY_NAME.get("ClinicalAssessment")!,
+    lifecycleKind("ClinicalAssessment")!,
     { id: found.id, expectedVersion: stored.version, reason: rescoreReason(found.from, definition.version) },
     {},
     async () => manager.create(ClinicalAssessment, { visitId: stored.visitId, patientId: stored.patientId, ...scored }),

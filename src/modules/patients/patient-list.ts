@@ -10,7 +10,6 @@ import { DateFilter, FloatFilter, IDFilter, IntFilter, StringFilter, enumFilter 
 import { AdverseEventRelationFilter, adverseEventWhereSpec } from "../safety/adverse-event-list";
 import { AssessmentRelationFilter, assessmentWhereSpec } from "../assessments/assessment-list";
 import { ImmuneMeasurementRelationFilter, immuneMeasurementWhereSpec } from "../immunology/immune-measurement-list";
-import { LabResultRelationFilter, labResultWhereSpec } from "../labs/lab-result-list";
 import { CohortWhere, SiteWhere, cohortWhereSpec, siteWhereSpec } from "../study/study-filters";
 import { VisitRelationFilter, visitWhereSpec } from "../visits/visit-list";
 import { PatientStatus, Sex } from "./patient-enums";
@@ -41,7 +40,6 @@ export class PatientWhere {
   @Field(() => AssessmentRelationFilter, { nullable: true, description: "e.g. some: { instrument: { eq: \"DAS28_ESR\" }, category: { eq: \"remission\" } }" }) assessments?: object;
   @Field(() => ImmuneMeasurementRelationFilter, { nullable: true, description: "e.g. some: { parameter: { eq: \"TREG_PCT_CD4\" }, visit: { plannedVisit: { code: { eq: \"D8\" } } }, value: { gt: 8 } }" })
   immuneMeasurements?: object;
-  @Field(() => LabResultRelationFilter, { nullable: true }) labResults?: object;
   @Field(() => AdverseEventRelationFilter, { nullable: true, description: "e.g. some: { grade: { gte: 3 } }" }) adverseEvents?: object;
   @Field(() => [PatientWhere], { nullable: true }) and?: PatientWhere[];
   @Field(() => [PatientWhere], { nullable: true }) or?: PatientWhere[];
@@ -65,7 +63,6 @@ export const patientWhereSpec: WhereSpec = whereSpec(PatientWhere, {
   visits: toMany("visit", "patientId", () => visitWhereSpec, true),
   assessments: toMany("clinical_assessment", "patientId", () => assessmentWhereSpec, true),
   immuneMeasurements: toMany("immune_measurement", "patientId", () => immuneMeasurementWhereSpec, true),
-  labResults: toMany("lab_result", "patientId", () => labResultWhereSpec, true),
   adverseEvents: toMany("adverse_event", "patientId", () => adverseEventWhereSpec, true),
 });
 

@@ -15,7 +15,6 @@ import { nestedConnection, rootConnection } from "../../graphql/views/list-resol
 import { PageArgs } from "../../graphql/views/page-args";
 import { AssessmentConnection, AssessmentOrder, AssessmentWhere, assessmentListSpec } from "../assessments/assessment-list";
 import { ImmuneMeasurementConnection, ImmuneMeasurementOrder, ImmuneMeasurementWhere, immuneMeasurementListSpec } from "../immunology/immune-measurement-list";
-import { LabResultConnection, LabResultOrder, LabResultWhere, labResultListSpec } from "../labs/lab-result-list";
 import { AdverseEventConnection, AdverseEventOrder, AdverseEventWhere, adverseEventListSpec } from "../safety/adverse-event-list";
 import { DoseConnection, DoseOrder, DoseWhere, doseListSpec } from "../visits/dose-list";
 import { VisitConnection, VisitOrder, VisitWhere, visitListSpec } from "../visits/visit-list";
@@ -130,17 +129,6 @@ export class PatientResolver {
     @Ctx() context: Context,
   ) {
     return nestedConnection(context, immuneMeasurementListSpec, ImmuneMeasurementConnection, "patientId", patient.id, { ...page, where, orderBy });
-  }
-
-  @FieldResolver(() => LabResultConnection, { description: "Laboratory results, e.g. where: { testCode: { eq: \"CRP\" } }." })
-  labResults(
-    @Root() patient: Patient,
-    @Args() page: PageArgs,
-    @Arg("where", () => LabResultWhere, { nullable: true }) where: LabResultWhere | null,
-    @Arg("orderBy", () => [LabResultOrder], { nullable: true }) orderBy: OrderInput[] | null,
-    @Ctx() context: Context,
-  ) {
-    return nestedConnection(context, labResultListSpec, LabResultConnection, "patientId", patient.id, { ...page, where, orderBy });
   }
 
   @FieldResolver(() => ClinicalAssessment, {

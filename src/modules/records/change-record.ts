@@ -6,13 +6,13 @@ import { decodeId } from "../../validation/checks";
 import type { Access } from "../access/access";
 import { findReadable } from "../access/site-scope";
 import type { Visit } from "../visits/visit.entity";
-import type { ClinicalRow, RecordKind } from "./record-kinds";
-import { RECORD_KIND_BY_NAME } from "./record-kinds";
+import type { ClinicalRow, LifecycleKind } from "./record-kinds";
+import { lifecycleKind, lifecycleKinds } from "./record-kinds";
 import type { WriteTarget } from "./write-guard";
 import { openForWrite } from "./write-guard";
 
 export interface Change<T extends ClinicalRow = ClinicalRow> {
-  kind: RecordKind;
+  kind: LifecycleKind;
   record: T;
   /** The visit whose lifecycle governs the change: the record itself for a visit, its visit for visit content. */
   visit: Visit | null;
@@ -21,9 +21,9 @@ export interface Change<T extends ClinicalRow = ClinicalRow> {
 }
 
 /** The kind of record a global id names, or a BAD_USER_INPUT error listing the kinds that can be changed. */
-export function kindOf(id: string): RecordKind {
-  const kind = RECORD_KIND_BY_NAME.get(fromGlobalId(id)?.type ?? "");
-  if (!kind) throw invalidInput("id", `does not name a clinical record (got ${JSON.stringify(id)})`, [...RECORD_KIND_BY_NAME.keys()].join(", "));
+export function kindOf(id: string): LifecycleKind {
+  const kind = lifecycleKind(fromGlobalId(id)?.type ?? "");
+  if (!kind) throw invalidInput("id", `does not name a clinical record (got ${JSON.stringify(id)})`, lifecycleKinds().map((k) => k.name).join(", "));
   return kind;
 }
 
@@ -36,7 +36,7 @@ export function kindOf(id: string): RecordKind {
  * another site gets exactly the answer of an id that does not exist, before anything about it (its
  * visit, its patient, its version) is looked at or revealed.
  */
-export async function beginChange<T extends ClinicalRow>(manager: EntityManager, access: Access, kind: RecordKind, id: string, expectedVersion: number): Promise<Change<T>> {
+export async function beginChange<T extends ClinicalRow>(manager: EntityManager, access: Access, kind: LifecycleKind, id: string, expectedVersion: number): Promise<Change<T>> {
   const record = (await findReadable(manager, access, kind.entity, decodeId("id", id, kind.name), { withDeleted: true })) as T | null;
   if (!record) throw unknownReference("id", kind.name, id);
   const contentOf = kind.visitContent ? (record.visitId ?? null) : null;

@@ -6,7 +6,7 @@ import { auditUpdate } from "../audit/audit-writer";
 import { leaveSigned, visitContentChanged } from "../visits/lifecycle/visit-changes";
 import { beginChange } from "./change-record";
 import { LIFECYCLE_COLUMNS } from "./record-base";
-import type { ClinicalRow, RecordKind } from "./record-kinds";
+import type { ClinicalRow, LifecycleKind } from "./record-kinds";
 import { writeVersioned } from "./versioned-write";
 import { requireReason } from "./write-guard";
 
@@ -28,7 +28,7 @@ const FIXED = new Set(["id", "patientId", "visitId", ...LIFECYCLE_COLUMNS]);
 export async function correctRecord<T extends ClinicalRow>(
   manager: EntityManager,
   access: Access,
-  kind: RecordKind,
+  kind: LifecycleKind,
   args: CorrectionArgs,
   input: { patientId?: string | null; visitId?: string | null },
   build: (replacing: number) => Promise<T>,

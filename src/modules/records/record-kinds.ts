@@ -1,17 +1,10 @@
 import type { EntityTarget } from "typeorm";
-import { ClinicalAssessment } from "../assessments/clinical-assessment.entity";
-import { ImmuneMeasurement } from "../immunology/immune-measurement.entity";
-import { LabResult } from "../labs/lab-result.entity";
-import { AdverseEvent } from "../safety/adverse-event.entity";
-import { ConcomitantMedication } from "../safety/concomitant-medication.entity";
-import { DoseAdministration } from "../visits/dose-administration.entity";
-import { Visit } from "../visits/visit.entity";
 import type { RemovableRecord } from "./record-base";
 
 export type ClinicalRow = RemovableRecord & { id: number; patientId: number; visitId?: number | null };
 
-/** A kind of clinical record that can be corrected, removed and restored. */
-export interface RecordKind {
+/** What the record lifecycle needs of a kind of clinical record: correct, remove and restore. */
+export interface LifecycleKind {
   name: string;
   entity: EntityTarget<ClinicalRow>;
   /** Part of its visit's signed content (when it names a visit), rather than a patient-level log. */
@@ -20,14 +13,23 @@ export interface RecordKind {
   uniqueWithin?: string[];
 }
 
-export const RECORD_KINDS: RecordKind[] = [
-  { name: "Visit", entity: Visit, visitContent: false, uniqueWithin: ["patientId", "plannedVisitId"] },
-  { name: "DoseAdministration", entity: DoseAdministration, visitContent: true },
-  { name: "ConcomitantMedication", entity: ConcomitantMedication, visitContent: false },
-  { name: "ImmuneMeasurement", entity: ImmuneMeasurement, visitContent: true, uniqueWithin: ["visitId", "parameterId"] },
-  { name: "LabResult", entity: LabResult, visitContent: true, uniqueWithin: ["visitId", "testCode"] },
-  { name: "ClinicalAssessment", entity: ClinicalAssessment, visitContent: true, uniqueWithin: ["visitId", "instrumentCode"] },
-  { name: "AdverseEvent", entity: AdverseEvent, visitContent: false },
-];
+const kinds = new Map<string, LifecycleKind>();
 
-export const RECORD_KIND_BY_NAME = new Map(RECORD_KINDS.map((kind) => [kind.name, kind]));
+/**
+ * Registers a kind that can be corrected, removed and restored (defineRecordKind does, for every
+ * declared kind; visits register themselves). A name registered twice stops the service.
+ */
+export function registerLifecycleKind<K extends LifecycleKind>(kind: K): K {
+  if (kinds.has(kind.name)) throw new Error(`The record kind ${kind.name} is declared twice`);
+  kinds.set(kind.name, kind);
+  return kind;
+}
+
+/** The kind named `name`, or undefined: an id of any other type names no clinical record. */
+export function lifecycleKind(name: string): LifecycleKind | undefined {
+  return kinds.get(name);
+}
+
+export function lifecycleKinds(): LifecycleKind[] {
+  return [...kinds.values()];
+}

@@ -2,7 +2,6 @@ import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context";
 import { buildAssessment, RecordAssessmentInput } from "../assessments/record-assessment";
 import { buildImmuneMeasurement, RecordImmuneMeasurementInput } from "../immunology/record-immune-measurement";
-import { buildLabResult, RecordLabResultInput } from "../labs/record-lab-result";
 import { buildAdverseEvent, RecordAdverseEventInput } from "../safety/record-adverse-event";
 import { buildConcomitantMedication, RecordConcomitantMedicationInput } from "../safety/record-concomitant-medication";
 import { buildDose } from "../visits/record-dose";
@@ -13,14 +12,13 @@ import { ClinicalAssessment } from "../assessments/clinical-assessment.entity";
 import { ConcomitantMedication } from "../safety/concomitant-medication.entity";
 import { DoseAdministration } from "../visits/dose-administration.entity";
 import { ImmuneMeasurement } from "../immunology/immune-measurement.entity";
-import { LabResult } from "../labs/lab-result.entity";
 import { Visit } from "../visits/visit.entity";
 import { correctRecord } from "./correct-record";
 import { RemovableRecord } from "./record-base";
-import { RECORD_KIND_BY_NAME } from "./record-kinds";
+import { lifecycleKind } from "./record-kinds";
 import { removeRecord, restoreRecord } from "./remove-record";
 
-const kind = (name: string) => RECORD_KIND_BY_NAME.get(name)!;
+const kind = (name: string) => lifecycleKind(name)!;
 const VERSION = { description: "The record's version as last read; a stale one gets CONFLICT." };
 const REASON = { nullable: true, description: "Why; required once the visit is complete, and always for patient-level records." };
 
@@ -96,17 +94,6 @@ export class RecordsResolver {
     return dataSource.transaction((m) =>
       correctRecord(m, access, kind("ImmuneMeasurement"), { id, expectedVersion, reason }, input, (self) => buildImmuneMeasurement(m, input, self)),
     );
-  }
-
-  @Mutation(() => LabResult)
-  correctLabResult(
-    @Arg("id", () => ID) id: string,
-    @Arg("expectedVersion", () => Int, VERSION) expectedVersion: number,
-    @Arg("reason", () => String, REASON) reason: string | null,
-    @Arg("input") input: RecordLabResultInput,
-    @Ctx() { dataSource, access }: Context,
-  ): Promise<LabResult> {
-    return dataSource.transaction((m) => correctRecord(m, access, kind("LabResult"), { id, expectedVersion, reason }, input, (self) => buildLabResult(m, input, self)));
   }
 
   @Mutation(() => ClinicalAssessment, { description: "Corrects an assessment's inputs; the plugin scores them again." })

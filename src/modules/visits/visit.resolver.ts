@@ -4,7 +4,6 @@ import { nestedConnection, rootConnection } from "../../graphql/views/list-resol
 import { PageArgs } from "../../graphql/views/page-args";
 import { AssessmentConnection, AssessmentOrder, AssessmentWhere, assessmentListSpec } from "../assessments/assessment-list";
 import { ImmuneMeasurementConnection, ImmuneMeasurementOrder, ImmuneMeasurementWhere, immuneMeasurementListSpec } from "../immunology/immune-measurement-list";
-import { LabResultConnection, LabResultOrder, LabResultWhere, labResultListSpec } from "../labs/lab-result-list";
 import { Patient } from "../patients/patient.entity";
 import { AdverseEventConnection, AdverseEventOrder, AdverseEventWhere, adverseEventListSpec } from "../safety/adverse-event-list";
 import { PlannedVisit } from "../study/planned-visit.entity";
@@ -55,17 +54,6 @@ export class VisitResolver {
     @Ctx() context: Context,
   ) {
     return nestedConnection(context, immuneMeasurementListSpec, ImmuneMeasurementConnection, "visitId", visit.id, { ...page, where, orderBy });
-  }
-
-  @FieldResolver(() => LabResultConnection, { description: "Laboratory results of this visit." })
-  labResults(
-    @Root() visit: Visit,
-    @Args() page: PageArgs,
-    @Arg("where", () => LabResultWhere, { nullable: true }) where: LabResultWhere | null,
-    @Arg("orderBy", () => [LabResultOrder], { nullable: true }) orderBy: OrderInput[] | null,
-    @Ctx() context: Context,
-  ) {
-    return nestedConnection(context, labResultListSpec, LabResultConnection, "visitId", visit.id, { ...page, where, orderBy });
   }
 
   @FieldResolver(() => AssessmentConnection, { description: "Clinical assessments of this visit." })

@@ -4,15 +4,20 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import { In } from "typeorm";
 import { LIFECYCLE_COLUMNS } from "../../records/record-base";
 import type { ClinicalRow } from "../../records/record-kinds";
-import { RECORD_KINDS } from "../../records/record-kinds";
+import { lifecycleKinds } from "../../records/record-kinds";
 import type { Visit } from "../visit.entity";
 
 /**
- * The records that make up a visit's data, and so its signed content: the kinds record-kinds.ts marks
- * as visit content. Adverse events and concomitant medications are patient-level logs: they may name
- * the visit they were reported at, but are not part of it.
+ * The records that make up a visit's data, and so its signed content: the kinds declared as visit
+ * content (src/modules/clinical-records.ts; every open database has them registered, since its entities
+ * come from that list). Adverse events and concomitant medications are patient-level logs: they may
+ * name the visit they were reported at, but are not part of it.
  */
-export const VISIT_CONTENT = RECORD_KINDS.filter((kind) => kind.visitContent).map((kind) => kind.entity as EntityTarget<ClinicalRow & { visitId: number }>);
+function visitContent(): Array<EntityTarget<ClinicalRow & { visitId: number }>> {
+  return lifecycleKinds()
+    .filter((kind) => kind.visitContent)
+    .map((kind) => kind.entity as EntityTarget<ClinicalRow & { visitId: number }>);
+}
 
 function clinicalColumns(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, row: ObjectLiteral): Record<string, unknown> {
   const columns = manager.connection.getMetadata(entity).columns.filter((c) => !LIFECYCLE_COLUMNS.has(c.propertyName));
@@ -28,7 +33,7 @@ function clinicalColumns(manager: EntityManager, entity: EntityTarget<ObjectLite
 export async function visitContentHashes(manager: EntityManager, visits: Visit[]): Promise<Map<number, string>> {
   const ids = visits.map((v) => v.id);
   const records = new Map(ids.map((id) => [id, {} as Record<string, unknown[]>]));
-  for (const entity of VISIT_CONTENT) {
+  for (const entity of visitContent()) {
     const name = manager.connection.getMetadata(entity).name;
     for (const content of records.values()) content[name] = [];
     const rows = ids.length === 0 ? [] : await manager.find(entity, { where: { visitId: In(ids) }, order: { id: "ASC" } });
@@ -50,6 +55,6 @@ export async function visitContentHash(manager: EntityManager, visit: Visit): Pr
 /** How many records of the visit are still part of the data (a visit is removed only when empty). */
 export async function countVisitRecords(manager: EntityManager, visitId: number): Promise<number> {
   let count = 0;
-  for (const entity of VISIT_CONTENT) count += await manager.countBy(entity, { visitId });
+  for (const entity of visitContent()) count += await manager.countBy(entity, { visitId });
   return count;
 }
