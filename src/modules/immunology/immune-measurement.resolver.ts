@@ -1,15 +1,9 @@
-import { Arg, Args, Ctx, Field, FieldResolver, Float, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Ctx, Field, FieldResolver, Float, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
-import { groupRows } from "../../graphql/views/group-query";
-import { rootConnection } from "../../graphql/views/list-resolvers";
-import { PageArgs } from "../../graphql/views/page-args";
-import { ImmuneMeasurementConnection, ImmuneMeasurementGroups, ImmuneMeasurementOrder, ImmuneMeasurementWhere, immuneMeasurementDimensions, immuneMeasurementListSpec } from "./immune-measurement-list";
 import { findBaselineVisit } from "../visits/baseline-visit";
 import { Visit } from "../visits/visit.entity";
 import { ImmuneMeasurement } from "./immune-measurement.entity";
 import { ImmuneParameter } from "./immune-parameter.entity";
-import type { OrderInput } from "../../graphql/views/list-query";
-import { listRequest } from "../../graphql/views/list-query";
 
 @ObjectType()
 class ImmuneValueChange {
@@ -20,27 +14,9 @@ class ImmuneValueChange {
   foldChange: number | null;
 }
 
+/** What immune values have besides their kind's lists and writes (immune-measurement.kind.ts). */
 @Resolver(() => ImmuneMeasurement)
 export class ImmuneMeasurementResolver {
-  @Query(() => [ImmuneMeasurementGroups.Group], { description: "Immune values summarised per parameter, visit, disease, cohort or site, e.g. mean Treg % of CD4 per disease at each visit." })
-  async immuneMeasurementGroups(
-    @Arg("by", () => [ImmuneMeasurementGroups.GroupField]) by: string[],
-    @Arg("where", () => ImmuneMeasurementWhere, { nullable: true }) where: ImmuneMeasurementWhere | null,
-    @Ctx() { dataSource, access }: Context,
-  ) {
-    return (await groupRows(dataSource.manager, immuneMeasurementListSpec, immuneMeasurementDimensions, by, listRequest(access, { where }))).map(ImmuneMeasurementGroups.toGroup);
-  }
-
-  @Query(() => ImmuneMeasurementConnection, { description: "Immunomonitoring values of all patients, filtered, ordered and paged." })
-  immuneMeasurements(
-    @Args() page: PageArgs,
-    @Arg("where", () => ImmuneMeasurementWhere, { nullable: true }) where: ImmuneMeasurementWhere | null,
-    @Arg("orderBy", () => [ImmuneMeasurementOrder], { nullable: true }) orderBy: OrderInput[] | null,
-    @Ctx() context: Context,
-  ) {
-    return rootConnection(context, immuneMeasurementListSpec, ImmuneMeasurementConnection, { ...page, where, orderBy });
-  }
-
   @Query(() => [ImmuneParameter], { description: "The immunomonitoring catalogue." })
   immuneParameters(@Ctx() { dataSource }: Context): Promise<ImmuneParameter[]> {
     return dataSource.manager.find(ImmuneParameter, { order: { id: "ASC" } });

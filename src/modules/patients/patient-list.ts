@@ -1,5 +1,5 @@
 import { Field, InputType, registerEnumType } from "type-graphql";
-import { toMany, toOne } from "../../graphql/views/compile-where";
+import { toOne } from "../../graphql/views/compile-where";
 import type { WhereSpec } from "../../graphql/views/compile-where";
 import { whereSpec } from "../../graphql/views/where-specs";
 import { connectionType } from "../../graphql/views/connection-type";
@@ -7,11 +7,7 @@ import type { ListSpec } from "../../graphql/views/list-query";
 import { OrderDirection } from "../../graphql/views/page-info";
 import { orderType } from "../../graphql/views/relation-types";
 import { DateFilter, FloatFilter, IDFilter, IntFilter, StringFilter, enumFilter } from "../../graphql/views/scalar-filters";
-import { AdverseEventRelationFilter, adverseEventWhereSpec } from "../safety/adverse-event-list";
-import { AssessmentRelationFilter, assessmentWhereSpec } from "../assessments/assessment-list";
-import { ImmuneMeasurementRelationFilter, immuneMeasurementWhereSpec } from "../immunology/immune-measurement-list";
 import { CohortWhere, SiteWhere, cohortWhereSpec, siteWhereSpec } from "../study/study-filters";
-import { VisitRelationFilter, visitWhereSpec } from "../visits/visit-list";
 import { PatientStatus, Sex } from "./patient-enums";
 import { Patient } from "./patient.entity";
 import { groupTypes } from "../../graphql/views/group-type";
@@ -36,11 +32,6 @@ export class PatientWhere {
   @Field(() => IDFilter, { nullable: true }) siteId?: IDFilter;
   @Field(() => CohortWhere, { nullable: true, description: "The patient's cohort, e.g. its disease." }) cohort?: CohortWhere;
   @Field(() => SiteWhere, { nullable: true }) site?: SiteWhere;
-  @Field(() => VisitRelationFilter, { nullable: true }) visits?: object;
-  @Field(() => AssessmentRelationFilter, { nullable: true, description: "e.g. some: { instrument: { eq: \"DAS28_ESR\" }, category: { eq: \"remission\" } }" }) assessments?: object;
-  @Field(() => ImmuneMeasurementRelationFilter, { nullable: true, description: "e.g. some: { parameter: { eq: \"TREG_PCT_CD4\" }, visit: { plannedVisit: { code: { eq: \"D8\" } } }, value: { gt: 8 } }" })
-  immuneMeasurements?: object;
-  @Field(() => AdverseEventRelationFilter, { nullable: true, description: "e.g. some: { grade: { gte: 3 } }" }) adverseEvents?: object;
   @Field(() => [PatientWhere], { nullable: true }) and?: PatientWhere[];
   @Field(() => [PatientWhere], { nullable: true }) or?: PatientWhere[];
   @Field(() => PatientWhere, { nullable: true }) not?: PatientWhere;
@@ -60,10 +51,6 @@ export const patientWhereSpec: WhereSpec = whereSpec(PatientWhere, {
   siteId: { column: "siteId", idType: "Site" },
   cohort: toOne("cohort", "cohortId", () => cohortWhereSpec),
   site: toOne("site", "siteId", () => siteWhereSpec),
-  visits: toMany("visit", "patientId", () => visitWhereSpec, true),
-  assessments: toMany("clinical_assessment", "patientId", () => assessmentWhereSpec, true),
-  immuneMeasurements: toMany("immune_measurement", "patientId", () => immuneMeasurementWhereSpec, true),
-  adverseEvents: toMany("adverse_event", "patientId", () => adverseEventWhereSpec, true),
 });
 
 export enum PatientOrderField {

@@ -7,16 +7,11 @@ import { decodeId } from "../../validation/checks";
 import { ClinicalAssessment } from "../assessments/clinical-assessment.entity";
 import { evaluateStoredResponse } from "../assessments/stored-response";
 import { ResponseEvaluation } from "../catalogue/score-types";
-import { ConcomitantMedicationConnection, ConcomitantMedicationOrder, ConcomitantMedicationWhere, concomitantMedicationListSpec } from "../safety/concomitant-medication-list";
 import { Cohort } from "../study/cohort.entity";
 import { Site } from "../study/site.entity";
 import { DoseAdministration } from "../visits/dose-administration.entity";
 import { nestedConnection, rootConnection } from "../../graphql/views/list-resolvers";
 import { PageArgs } from "../../graphql/views/page-args";
-import { AssessmentConnection, AssessmentOrder, AssessmentWhere, assessmentListSpec } from "../assessments/assessment-list";
-import { ImmuneMeasurementConnection, ImmuneMeasurementOrder, ImmuneMeasurementWhere, immuneMeasurementListSpec } from "../immunology/immune-measurement-list";
-import { AdverseEventConnection, AdverseEventOrder, AdverseEventWhere, adverseEventListSpec } from "../safety/adverse-event-list";
-import { DoseConnection, DoseOrder, DoseWhere, doseListSpec } from "../visits/dose-list";
 import { VisitConnection, VisitOrder, VisitWhere, visitListSpec } from "../visits/visit-list";
 import { PatientConnection, PatientGroups, PatientOrder, PatientWhere, patientDimensions, patientListSpec } from "./patient-list";
 import { latestPrimaryAssessments } from "./latest-activity";
@@ -71,64 +66,9 @@ export class PatientResolver {
     return nestedConnection(context, visitListSpec, VisitConnection, "patientId", patient.id, { ...page, where, orderBy });
   }
 
-  @FieldResolver(() => DoseConnection, { description: "Study-drug administrations, by default in date order." })
-  doses(
-    @Root() patient: Patient,
-    @Args() page: PageArgs,
-    @Arg("where", () => DoseWhere, { nullable: true }) where: DoseWhere | null,
-    @Arg("orderBy", () => [DoseOrder], { nullable: true }) orderBy: OrderInput[] | null,
-    @Ctx() context: Context,
-  ) {
-    return nestedConnection(context, doseListSpec, DoseConnection, "patientId", patient.id, { ...page, where, orderBy });
-  }
-
   @FieldResolver(() => Int, { description: "Number of study-drug doses actually given." })
   async dosesGiven(@Root() patient: Patient, @Ctx() { loaders }: Context): Promise<number> {
     return (await loaders.manyBy(DoseAdministration, "patientId", "administeredOn").load(patient.id)).filter((d) => d.given).length;
-  }
-
-  @FieldResolver(() => ConcomitantMedicationConnection, { description: "Treatments taken alongside the study drug, by default in start-date order." })
-  concomitantMedications(
-    @Root() patient: Patient,
-    @Args() page: PageArgs,
-    @Arg("where", () => ConcomitantMedicationWhere, { nullable: true }) where: ConcomitantMedicationWhere | null,
-    @Arg("orderBy", () => [ConcomitantMedicationOrder], { nullable: true }) orderBy: OrderInput[] | null,
-    @Ctx() context: Context,
-  ) {
-    return nestedConnection(context, concomitantMedicationListSpec, ConcomitantMedicationConnection, "patientId", patient.id, { ...page, where, orderBy });
-  }
-
-  @FieldResolver(() => AdverseEventConnection, { description: "Adverse events, by default in onset order." })
-  adverseEvents(
-    @Root() patient: Patient,
-    @Args() page: PageArgs,
-    @Arg("where", () => AdverseEventWhere, { nullable: true }) where: AdverseEventWhere | null,
-    @Arg("orderBy", () => [AdverseEventOrder], { nullable: true }) orderBy: OrderInput[] | null,
-    @Ctx() context: Context,
-  ) {
-    return nestedConnection(context, adverseEventListSpec, AdverseEventConnection, "patientId", patient.id, { ...page, where, orderBy });
-  }
-
-  @FieldResolver(() => AssessmentConnection, { description: "Clinical assessments, e.g. where: { instrument: { eq: \"DAS28_ESR\" } }." })
-  assessments(
-    @Root() patient: Patient,
-    @Args() page: PageArgs,
-    @Arg("where", () => AssessmentWhere, { nullable: true }) where: AssessmentWhere | null,
-    @Arg("orderBy", () => [AssessmentOrder], { nullable: true }) orderBy: OrderInput[] | null,
-    @Ctx() context: Context,
-  ) {
-    return nestedConnection(context, assessmentListSpec, AssessmentConnection, "patientId", patient.id, { ...page, where, orderBy });
-  }
-
-  @FieldResolver(() => ImmuneMeasurementConnection, { description: "Immunomonitoring values, e.g. where: { parameter: { eq: \"TREG_PCT_CD4\" } }." })
-  immuneMeasurements(
-    @Root() patient: Patient,
-    @Args() page: PageArgs,
-    @Arg("where", () => ImmuneMeasurementWhere, { nullable: true }) where: ImmuneMeasurementWhere | null,
-    @Arg("orderBy", () => [ImmuneMeasurementOrder], { nullable: true }) orderBy: OrderInput[] | null,
-    @Ctx() context: Context,
-  ) {
-    return nestedConnection(context, immuneMeasurementListSpec, ImmuneMeasurementConnection, "patientId", patient.id, { ...page, where, orderBy });
   }
 
   @FieldResolver(() => ClinicalAssessment, {

@@ -24,19 +24,6 @@ const REASON = { nullable: true, description: "Why; required once the visit is c
 export function kindResolvers(kind: AnyRecordKind): Function[] {
   const { Where, Order, Connection, listSpec, lists, write } = kind;
 
-  @Resolver()
-  class RootList {
-    @Query(() => Connection, { name: lists.root.field, description: lists.root.description })
-    list(
-      @Args() page: PageArgs,
-      @Arg("where", () => Where, { nullable: true }) where: object | null,
-      @Arg("orderBy", () => [Order], { nullable: true }) orderBy: OrderInput[] | null,
-      @Ctx() context: Context,
-    ) {
-      return rootConnection(context, listSpec, Connection, { ...page, where, orderBy });
-    }
-  }
-
   /** A list of the kind under a parent (a patient or a visit), batched across parents. */
   const nestedList = (Parent: typeof Patient | typeof Visit, parentColumn: "patientId" | "visitId", nested: { field: string; description: string }) => {
     @Resolver(() => Parent)
@@ -53,6 +40,22 @@ export function kindResolvers(kind: AnyRecordKind): Function[] {
       }
     }
     return NestedList;
+  };
+
+  const rootList = (root: { field: string; description: string }) => {
+    @Resolver()
+    class RootList {
+      @Query(() => Connection, { name: root.field, description: root.description })
+      list(
+        @Args() page: PageArgs,
+        @Arg("where", () => Where, { nullable: true }) where: object | null,
+        @Arg("orderBy", () => [Order], { nullable: true }) orderBy: OrderInput[] | null,
+        @Ctx() context: Context,
+      ) {
+        return rootConnection(context, listSpec, Connection, { ...page, where, orderBy });
+      }
+    }
+    return RootList;
   };
 
   @Resolver()
@@ -84,7 +87,8 @@ export function kindResolvers(kind: AnyRecordKind): Function[] {
     }
   }
 
-  const resolvers: Function[] = [RootList, Writes];
+  const resolvers: Function[] = [Writes];
+  if (lists.root) resolvers.push(rootList(lists.root));
   if (lists.visit) resolvers.push(nestedList(Visit, "visitId", lists.visit));
   if (lists.patient) resolvers.push(nestedList(Patient, "patientId", lists.patient));
   if (kind.groups && kind.groupTypes && kind.dimensions) {

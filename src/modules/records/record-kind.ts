@@ -33,7 +33,7 @@ export interface FilterDeclaration {
 }
 
 /** A group-by dimension particular to the kind: SQL over the kind's alias, or the planned visit. */
-export type DimensionDeclaration = { description: string } & ({ sql: (alias: string) => string; joins?: GroupDimension["joins"] } | { visit: true });
+export type DimensionDeclaration = { description: string } & ({ sql: (alias: string) => string; joins?: (alias: string) => GroupDimension["joins"] } | { visit: true });
 
 export interface WriteContext {
   registry: PluginRegistry;
@@ -79,7 +79,8 @@ export interface RecordKindDeclaration<E extends ClinicalRow, I extends object> 
   order: { fields: Record<string, string>; default: string; description?: string };
   /** Numeric fields offered in aggregates and groups: GraphQL name → column. */
   stats: Record<string, string>;
-  lists: { root: NestedList; visit?: NestedList; patient?: NestedList };
+  /** The list of all patients' records (`root`), and the lists under a visit and under a patient. */
+  lists: { root?: NestedList; visit?: NestedList; patient?: NestedList };
   groups?: { field: string; description: string; dimensions: Record<string, DimensionDeclaration> };
   /** What analysts see of the record's String fields; `removalReason` is hidden on every kind. */
   analysts: Record<string, AnalystDecision>;
@@ -146,7 +147,7 @@ function deriveDimensions(declared: Record<string, DimensionDeclaration>, alias:
   const dimensions: Record<string, GroupDimension> = { ...patientRecordDimensions(alias) };
   const descriptions: Record<string, string> = { ...SHARED_DIMENSION_DESCRIPTIONS };
   for (const [name, dimension] of Object.entries(declared)) {
-    dimensions[name] = "visit" in dimension ? visitDimension(alias) : { joins: dimension.joins ?? [], expression: dimension.sql(alias) };
+    dimensions[name] = "visit" in dimension ? visitDimension(alias) : { joins: dimension.joins?.(alias) ?? [], expression: dimension.sql(alias) };
     descriptions[name] = dimension.description;
   }
   return { dimensions, descriptions };

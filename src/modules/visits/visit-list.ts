@@ -1,7 +1,7 @@
 import { Field, InputType, registerEnumType } from "type-graphql";
-import { toOne } from "../../graphql/views/compile-where";
+import { toMany, toOne } from "../../graphql/views/compile-where";
 import type { WhereSpec } from "../../graphql/views/compile-where";
-import { whereSpec } from "../../graphql/views/where-specs";
+import { extendWhere, whereSpec } from "../../graphql/views/where-specs";
 import { connectionType } from "../../graphql/views/connection-type";
 import type { ListSpec } from "../../graphql/views/list-query";
 import { OrderDirection } from "../../graphql/views/page-info";
@@ -41,6 +41,8 @@ export const visitWhereSpec: WhereSpec = whereSpec(VisitWhere, {
 });
 
 export const VisitRelationFilter = relationFilterType(VisitWhere, "Visit");
+// Declared here rather than in the patients' filter, which would otherwise import this module and it that one.
+extendWhere(PatientWhere, patientWhereSpec, "visits", () => VisitRelationFilter, toMany("visit", "patientId", () => visitWhereSpec, true));
 
 export enum VisitOrderField {
   VISIT_DATE = "VISIT_DATE",
