@@ -16,6 +16,11 @@ import { openForWrite } from "./write-guard";
 const VERSION = { description: "The record's version as last read; a stale one gets CONFLICT." };
 const REASON = { nullable: true, description: "Why; required once the visit is complete, and always for patient-level records." };
 
+/*
+ * Methods are named after the field they resolve: type-graphql matches a field resolver to its field by
+ * method name within the object type, so two kinds' nested lists under Patient must not share one.
+ */
+
 /**
  * The GraphQL fields every declared kind of record has, derived from its declaration: the root list
  * and its group-by query, the lists under a patient and a visit, and the record and correct mutations.
@@ -29,7 +34,7 @@ export function kindResolvers(kind: AnyRecordKind): Function[] {
     @Resolver(() => Parent)
     class NestedList {
       @FieldResolver(() => Connection, { name: nested.field, description: nested.description })
-      list(
+      [nested.field](
         @Root() parent: { id: number },
         @Args() page: PageArgs,
         @Arg("where", () => Where, { nullable: true }) where: object | null,
@@ -46,7 +51,7 @@ export function kindResolvers(kind: AnyRecordKind): Function[] {
     @Resolver()
     class RootList {
       @Query(() => Connection, { name: root.field, description: root.description })
-      list(
+      [root.field](
         @Args() page: PageArgs,
         @Arg("where", () => Where, { nullable: true }) where: object | null,
         @Arg("orderBy", () => [Order], { nullable: true }) orderBy: OrderInput[] | null,
@@ -61,7 +66,7 @@ export function kindResolvers(kind: AnyRecordKind): Function[] {
   @Resolver()
   class Writes {
     @Mutation(() => kind.entity, { name: `record${write.mutation}`, description: write.recordDescription })
-    record(@Arg("input", () => write.input) input: object, @Ctx() { dataSource, access, registry }: Context) {
+    [`record${write.mutation}`](@Arg("input", () => write.input) input: object, @Ctx() { dataSource, access, registry }: Context) {
       return dataSource.transaction(async (manager) => {
         const { target, options } = write.opens(input);
         const { visit } = await openForWrite(manager, access, target, options);
@@ -74,7 +79,7 @@ export function kindResolvers(kind: AnyRecordKind): Function[] {
     }
 
     @Mutation(() => kind.entity, { name: `correct${write.mutation}`, description: write.correctDescription })
-    correct(
+    [`correct${write.mutation}`](
       @Arg("id", () => ID) id: string,
       @Arg("expectedVersion", () => Int, VERSION) expectedVersion: number,
       @Arg("reason", () => String, REASON) reason: string | null,
@@ -96,7 +101,7 @@ export function kindResolvers(kind: AnyRecordKind): Function[] {
     @Resolver()
     class Groups {
       @Query(() => [groupTypes.Group], { name: groups.field, description: groups.description })
-      async groups(
+      async [groups.field](
         @Arg("by", () => [groupTypes.GroupField]) by: string[],
         @Arg("where", () => Where, { nullable: true }) where: object | null,
         @Ctx() { dataSource, access }: Context,

@@ -20,7 +20,7 @@ import { PatientWhere, patientWhereSpec } from "../patients/patient-list";
 import { VisitWhere, visitWhereSpec } from "../visits/visit-list";
 import type { WriteOptions, WriteTarget } from "./write-guard";
 import type { ClinicalRow } from "./record-kinds";
-import { registerLifecycleKind } from "./record-kinds";
+import { assertNewKindName, registerLifecycleKind } from "./record-kinds";
 
 /** One field of a kind's `…Where` input: its filter type, and the column it compares (or its own SQL). */
 export interface FilterDeclaration {
@@ -160,6 +160,7 @@ function deriveDimensions(declared: Record<string, DimensionDeclaration>, alias:
  * the record lifecycle and the site-isolation test all read that list.
  */
 export function defineRecordKind<E extends ClinicalRow, I extends object>(declaration: RecordKindDeclaration<E, I>): RecordKind<E, I> {
+  assertNewKindName(declaration.name);
   const prefix = declaration.listName ?? declaration.name;
   const { Where, spec } = deriveWhere(declaration as unknown as RecordKindDeclaration<ClinicalRow, object>, prefix);
   const RelationFilter = relationFilterType(Where, prefix);

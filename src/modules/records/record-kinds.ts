@@ -20,9 +20,14 @@ const kinds = new Map<string, LifecycleKind>();
  * declared kind; visits register themselves). A name registered twice stops the service.
  */
 export function registerLifecycleKind<K extends LifecycleKind>(kind: K): K {
-  if (kinds.has(kind.name)) throw new Error(`The record kind ${kind.name} is declared twice`);
+  assertNewKindName(kind.name);
   kinds.set(kind.name, kind);
   return kind;
+}
+
+/** Stops a second kind of the same name before anything of it is registered. */
+export function assertNewKindName(name: string): void {
+  if (kinds.has(name)) throw new Error(`The record kind ${name} is declared twice`);
 }
 
 /** The kind named `name`, or undefined: an id of any other type names no clinical record. */
