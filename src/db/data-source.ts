@@ -8,6 +8,7 @@ import { entities } from "./entities";
 import { migrations } from "./migrations";
 import { assertMayMigrate, currentRole, grantServiceRole } from "./service-role";
 import { SqlLogger } from "./sql-logger";
+import sqlite3 from "sqlite3";
 import { recoverFromAbortedTransactions } from "./sqlite-rollback";
 import { readOnItsOwnConnection } from "./sqlite-read-connection";
 import { serializeTransactions } from "./sqlite-serial-transactions";
@@ -55,6 +56,14 @@ function prepareSqliteFile(path: string): void {
   if (mode) console.warn(`Warning: the database ${path} can be read by other users (mode ${mode}); run chmod 600 ${path}`);
 }
 
+/**
+ * sqlite3 without its verbose mode. TypeORM's driver calls `verbose()` on the module it is given, which
+ * wraps every statement call to record a stack trace and format its arguments with util.inspect: about
+ * a tenth of a view's CPU (docs/benchmarks.md, "Per-field costs"). The wrapper's verbose() leaves the
+ * module as it is; errors still carry the SQL and its parameters (TypeORM's QueryFailedError).
+ */
+const quietSqlite = { ...sqlite3, verbose: () => quietSqlite };
+
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
   const common = { entities, migrations, logger: new SqlLogger(!!config.logSql, !!config.logSqlValues), synchronize: false };
   if (isPostgresUrl(config.url)) {
@@ -62,7 +71,7 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
   }
   if (config.sqlitePath !== ":memory:") prepareSqliteFile(config.sqlitePath);
   // WAL lets readers proceed during a write; TypeORM's SQLite driver turns foreign keys on.
-  return { ...common, type: "sqlite", database: config.sqlitePath, enableWAL: config.sqlitePath !== ":memory:" };
+  return { ...common, type: "sqlite", driver: quietSqlite, database: config.sqlitePath, enableWAL: config.sqlitePath !== ":memory:" };
 }
 
 /** Opens the database and applies pending migrations (as the schema's owner, see `migrationUrl`). */

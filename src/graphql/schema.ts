@@ -16,15 +16,16 @@ import { ImmuneMeasurementResolver } from "../modules/immunology/immune-measurem
 import { LabResultResolver } from "../modules/labs/lab-result.resolver";
 import { CLINICAL_RECORD_KINDS } from "../modules/clinical-records";
 import { kindResolvers } from "../modules/records/kind-resolvers";
-import { MutationsResolver } from "../modules/mutations.resolver";
 import { NodeResolver } from "../modules/node.resolver";
 import { PatientResolver } from "../modules/patients/patient.resolver";
+import { PatientWritesResolver } from "../modules/patients/patient-writes.resolver";
 import { AdverseEventResolver } from "../modules/safety/adverse-event.resolver";
 import { CohortResolver } from "../modules/study/cohort.resolver";
 import { SiteResolver } from "../modules/study/site.resolver";
 import { StudyResolver } from "../modules/study/study.resolver";
 import { DoseAdministrationResolver } from "../modules/visits/dose-administration.resolver";
 import { VisitResolver } from "../modules/visits/visit.resolver";
+import { VisitWritesResolver } from "../modules/visits/visit-writes.resolver";
 import { VisitLifecycleResolver, VisitSignatureResolver } from "../modules/visits/lifecycle/visit-lifecycle.resolver";
 import { RecordsResolver } from "../modules/records/records.resolver";
 import type { DiseasePlugin } from "../plugin-api";
@@ -36,7 +37,9 @@ const CORE_RESOLVERS = [
   CohortResolver,
   SiteResolver,
   PatientResolver,
+  PatientWritesResolver,
   VisitResolver,
+  VisitWritesResolver,
   VisitLifecycleResolver,
   VisitSignatureResolver,
   RecordsResolver,
@@ -48,7 +51,6 @@ const CORE_RESOLVERS = [
   CatalogueResolver,
   ComputeScoreResolver,
   EvaluateResponseResolver,
-  MutationsResolver,
   NodeResolver,
   SignInResolver,
   AuditResolver,

@@ -46,6 +46,6 @@ export const clinicalAssessmentKind = defineRecordKind({
     recordDescription: "Scores the inputs with the instrument's plugin and stores inputs, score and category.",
     correctDescription: "Corrects an assessment's inputs; the plugin scores them again.",
     opens: (input) => ({ target: { visitId: input.visitId }, options: { adding: true } }),
-    build: (manager, input, { registry, replacing }) => buildAssessment(manager, registry, input, replacing),
+    build: (manager, input, { registry, replacing, guarded }) => buildAssessment(manager, registry, input, replacing, guarded),
   },
 });

@@ -8,6 +8,7 @@ import type { PluginRegistry } from "../../plugins/registry";
 import { Patient } from "../patients/patient.entity";
 import { Cohort } from "../study/cohort.entity";
 import { findVisit } from "../visits/patient-visit";
+import type { GuardedRows } from "../records/write-guard";
 import { ClinicalAssessment } from "./clinical-assessment.entity";
 import { fillLabFedInputs } from "./lab-fed-inputs";
 import type { LabFedInputs } from "./lab-fed-inputs";
@@ -30,8 +31,8 @@ export class RecordAssessmentInput {
 
 /** Scores the inputs with the instrument's plugin and stores inputs, score and category together. */
 /** Validates `input` and returns the record it describes, unsaved; `replacing` is the id of the record a correction replaces. */
-export async function buildAssessment(manager: EntityManager, registry: PluginRegistry, input: RecordAssessmentInput, replacing?: number): Promise<ClinicalAssessment> {
-  const visit = await findVisit(manager, "visitId", input.visitId);
+export async function buildAssessment(manager: EntityManager, registry: PluginRegistry, input: RecordAssessmentInput, replacing?: number, guarded?: Partial<GuardedRows>): Promise<ClinicalAssessment> {
+  const visit = await findVisit(manager, "visitId", input.visitId, undefined, guarded?.visit);
   const registered = registry.instrument(input.instrument);
   const patient = await manager.findOneByOrFail(Patient, { id: visit.patientId });
   const cohort = await manager.findOneByOrFail(Cohort, { id: patient.cohortId });

@@ -57,6 +57,6 @@ export const immuneMeasurementKind = defineRecordKind({
     mutation: "ImmuneMeasurement",
     input: RecordImmuneMeasurementInput,
     opens: (input) => ({ target: { visitId: input.visitId }, options: { adding: true } }),
-    build: (manager, input, { replacing }) => buildImmuneMeasurement(manager, input, replacing),
+    build: (manager, input, { replacing, guarded }) => buildImmuneMeasurement(manager, input, replacing, guarded),
   },
 });

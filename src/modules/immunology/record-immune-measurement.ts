@@ -3,6 +3,7 @@ import type { EntityManager } from "typeorm";
 import { InvalidInputError } from "../../errors";
 import { Checks } from "../../validation/checks";
 import { findVisit } from "../visits/patient-visit";
+import type { GuardedRows } from "../records/write-guard";
 import { IMMUNE_CATALOGUE, STATISTIC_RANGE } from "./immune-catalogue";
 import { ImmuneMeasurement } from "./immune-measurement.entity";
 import { ImmuneParameter } from "./immune-parameter.entity";
@@ -36,8 +37,8 @@ export function immuneMeasurementChecks(parameter: Pick<ImmuneParameter, "statis
 }
 
 /** Validates `input` and returns the record it describes, unsaved; `replacing` is the id of the record a correction replaces. */
-export async function buildImmuneMeasurement(manager: EntityManager, input: RecordImmuneMeasurementInput, replacing?: number): Promise<ImmuneMeasurement> {
-  const visit = await findVisit(manager, "visitId", input.visitId);
+export async function buildImmuneMeasurement(manager: EntityManager, input: RecordImmuneMeasurementInput, replacing?: number, guarded?: Partial<GuardedRows>): Promise<ImmuneMeasurement> {
+  const visit = await findVisit(manager, "visitId", input.visitId, undefined, guarded?.visit);
   const parameter = await manager.findOneBy(ImmuneParameter, { code: input.parameterCode });
   if (!parameter) {
     const allowed = IMMUNE_CATALOGUE.map((e) => e.code).join(", ");

@@ -38,6 +38,6 @@ export const labResultKind = defineRecordKind({
     mutation: "LabResult",
     input: RecordLabResultInput,
     opens: (input) => ({ target: { visitId: input.visitId }, options: { adding: true } }),
-    build: (manager, input, { replacing }) => buildLabResult(manager, input, replacing),
+    build: (manager, input, { replacing, guarded }) => buildLabResult(manager, input, replacing, guarded),
   },
 });

@@ -3,6 +3,7 @@ import type { EntityManager } from "typeorm";
 import { InvalidInputError } from "../../errors";
 import { Checks } from "../../validation/checks";
 import { findVisit } from "../visits/patient-visit";
+import type { GuardedRows } from "../records/write-guard";
 import { LAB_TESTS, LAB_TEST_BY_CODE } from "./lab-tests";
 import type { LabTest } from "./lab-tests";
 import { LabResult } from "./lab-result.entity";
@@ -44,8 +45,8 @@ export function labResultChecks(test: LabTest, input: Omit<RecordLabResultInput,
 }
 
 /** Validates `input` and returns the record it describes, unsaved; `replacing` is the id of the record a correction replaces. */
-export async function buildLabResult(manager: EntityManager, input: RecordLabResultInput, replacing?: number): Promise<LabResult> {
-  const visit = await findVisit(manager, "visitId", input.visitId);
+export async function buildLabResult(manager: EntityManager, input: RecordLabResultInput, replacing?: number, guarded?: Partial<GuardedRows>): Promise<LabResult> {
+  const visit = await findVisit(manager, "visitId", input.visitId, undefined, guarded?.visit);
   const test = LAB_TEST_BY_CODE.get(input.testCode);
   if (!test) {
     const allowed = LAB_TESTS.map((t) => t.code).join(", ");

@@ -8,7 +8,7 @@ import { findReadable } from "../access/site-scope";
 import type { Visit } from "../visits/visit.entity";
 import type { ClinicalRow, LifecycleKind } from "./record-kinds";
 import { lifecycleKind, lifecycleKinds } from "./record-kinds";
-import type { WriteTarget } from "./write-guard";
+import type { GuardedRows, WriteTarget } from "./write-guard";
 import { openForWrite } from "./write-guard";
 
 export interface Change<T extends ClinicalRow = ClinicalRow> {
@@ -18,6 +18,8 @@ export interface Change<T extends ClinicalRow = ClinicalRow> {
   visit: Visit | null;
   /** The visit whose content the change alters, if any (not the visit itself: its own fields are written directly). */
   contentOf: number | null;
+  /** The rows the write guard read for it. */
+  guarded: GuardedRows;
 }
 
 /** The kind of record a global id names, or a BAD_USER_INPUT error listing the kinds that can be changed. */
@@ -42,9 +44,9 @@ export async function beginChange<T extends ClinicalRow>(manager: EntityManager,
   const contentOf = kind.visitContent ? (record.visitId ?? null) : null;
   const target: WriteTarget =
     kind.name === "Visit" ? { visitId: id } : contentOf !== null ? { visitId: toGlobalId("Visit", contentOf) } : { patientId: toGlobalId("Patient", record.patientId) };
-  const { visit } = await openForWrite(manager, access, target, { removedVisit: kind.name === "Visit" });
+  const { visit, guarded } = await openForWrite(manager, access, target, { removedVisit: kind.name === "Visit" });
   if (record.version !== expectedVersion) throw conflict(kind.name, id, expectedVersion, record.version);
-  return { kind, record, visit, contentOf };
+  return { kind, record, visit, contentOf, guarded };
 }
 
 /** Whether restoring `record` would give its visit a second live record of the same kind (or the patient a second planned visit). */

@@ -9,6 +9,7 @@ import { LIFECYCLE_COLUMNS } from "./record-base";
 import type { ClinicalRow, LifecycleKind } from "./record-kinds";
 import { writeVersioned } from "./versioned-write";
 import { requireReason } from "./write-guard";
+import type { GuardedRows } from "./write-guard";
 
 export interface CorrectionArgs {
   id: string;
@@ -31,7 +32,7 @@ export async function correctRecord<T extends ClinicalRow>(
   kind: LifecycleKind,
   args: CorrectionArgs,
   input: { patientId?: string | null; visitId?: string | null },
-  build: (replacing: number) => Promise<T>,
+  build: (replacing: number, guarded: GuardedRows) => Promise<T>,
 ): Promise<T> {
   if (fromGlobalId(args.id)?.type !== kind.name) throw invalidInput("id", `is not the id of a ${kind.name} (got ${JSON.stringify(args.id)})`);
   const change = await beginChange<T>(manager, access, kind, args.id, args.expectedVersion);
@@ -45,7 +46,7 @@ export async function correctRecord<T extends ClinicalRow>(
     }
   }
   const reason = requireReason(change.visit, args.reason, "correct this record");
-  const next = (await build(change.record.id)) as unknown as Record<string, unknown>;
+  const next = (await build(change.record.id, change.guarded)) as unknown as Record<string, unknown>;
   const columns = manager.connection.getMetadata(kind.entity).columns.map((c) => c.propertyName).filter((name) => !FIXED.has(name));
   const changes = Object.fromEntries(columns.filter((name) => next[name] !== undefined).map((name) => [name, next[name]])) as Partial<T>;
   const lifecycle = kind.name === "Visit" ? await leaveSigned(manager, access, change.visit!, reason) : {};

@@ -11,10 +11,9 @@ import { visitContentChanged } from "../visits/lifecycle/visit-changes";
 import { Visit } from "../visits/visit.entity";
 import { correctRecord } from "./correct-record";
 import type { AnyRecordKind } from "./record-kind";
+import { CHANGE_REASON, EXPECTED_VERSION } from "./write-args";
 import { openForWrite } from "./write-guard";
 
-const VERSION = { description: "The record's version as last read; a stale one gets CONFLICT." };
-const REASON = { nullable: true, description: "Why; required once the visit is complete, and always for patient-level records." };
 
 /*
  * Methods are named after the field they resolve: type-graphql matches a field resolver to its field by
@@ -69,8 +68,8 @@ export function kindResolvers(kind: AnyRecordKind): Function[] {
     [`record${write.mutation}`](@Arg("input", () => write.input) input: object, @Ctx() { dataSource, access, registry }: Context) {
       return dataSource.transaction(async (manager) => {
         const { target, options } = write.opens(input);
-        const { visit } = await openForWrite(manager, access, target, options);
-        const record = await manager.save(await write.build(manager, input, { registry }));
+        const { visit, guarded } = await openForWrite(manager, access, target, options);
+        const record = await manager.save(await write.build(manager, input, { registry, guarded }));
         await auditCreate(manager, access, kind.entity, record);
         // A record added to a visit is part of its content: the visit moves to its next version.
         if (options?.adding && visit) await visitContentChanged(manager, access, visit, null);
@@ -81,13 +80,13 @@ export function kindResolvers(kind: AnyRecordKind): Function[] {
     @Mutation(() => kind.entity, { name: `correct${write.mutation}`, description: write.correctDescription })
     [`correct${write.mutation}`](
       @Arg("id", () => ID) id: string,
-      @Arg("expectedVersion", () => Int, VERSION) expectedVersion: number,
-      @Arg("reason", () => String, REASON) reason: string | null,
+      @Arg("expectedVersion", () => Int, EXPECTED_VERSION) expectedVersion: number,
+      @Arg("reason", () => String, CHANGE_REASON) reason: string | null,
       @Arg("input", () => write.input) input: object,
       @Ctx() { dataSource, access, registry }: Context,
     ) {
       return dataSource.transaction((manager) =>
-        correctRecord(manager, access, kind, { id, expectedVersion, reason }, input, (replacing) => write.build(manager, input, { registry, replacing })),
+        correctRecord(manager, access, kind, { id, expectedVersion, reason }, input, (replacing, guarded) => write.build(manager, input, { registry, replacing, guarded })),
       );
     }
   }

@@ -18,7 +18,7 @@ import type { AnalystDecision } from "../access/deidentified";
 import { SHARED_DIMENSION_DESCRIPTIONS, patientRecordDimensions, visitDimension } from "../group-dimensions";
 import { PatientWhere, patientWhereSpec } from "../patients/patient-list";
 import { VisitWhere, visitWhereSpec } from "../visits/visit-list";
-import type { WriteOptions, WriteTarget } from "./write-guard";
+import type { GuardedRows, WriteOptions, WriteTarget } from "./write-guard";
 import type { ClinicalRow } from "./record-kinds";
 import { assertNewKindName, registerLifecycleKind } from "./record-kinds";
 
@@ -39,6 +39,8 @@ export interface WriteContext {
   registry: PluginRegistry;
   /** The id of the record a correction replaces: it does not count as a duplicate of itself. */
   replacing?: number;
+  /** The patient and visit the write guard read for the ids the input names, to be reused, not read again. */
+  guarded?: GuardedRows;
 }
 
 /** A list field placed under a patient or a visit. */

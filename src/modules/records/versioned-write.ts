@@ -24,5 +24,7 @@ export async function writeVersioned<T extends Versioned>(manager: EntityManager
     const current = await manager.findOne(entity, { where: { id: record.id } as object, withDeleted: true });
     throw conflict(name, toGlobalId(name, record.id), expectedVersion, current?.version ?? null);
   }
-  return manager.findOneOrFail(entity, { where: { id: record.id } as object, withDeleted: true });
+  // The row is now exactly the record with the changes: built here rather than read again (the write
+  // holds the row, and no column of a record is computed by the database).
+  return Object.assign(manager.create(entity), record, changes, { version: expectedVersion + 1 });
 }

@@ -40,6 +40,16 @@ export interface Writable {
   study: Study;
   siteId: number;
   patientId: number | null;
+  /** The visit whose lifecycle governs the write (the target), if the target is a visit. */
+  visit: Visit | null;
+  /** The rows the guard read (and on PostgreSQL locked) for the ids the write names; builders reuse them. */
+  guarded: GuardedRows;
+}
+
+/** Rows read by the write guard within the write's transaction, so that the write need not read them again. */
+export interface GuardedRows {
+  patient: Patient | null;
+  /** The visit the write names, governing it or referred to (an adverse event's visit). */
   visit: Visit | null;
 }
 
@@ -72,7 +82,11 @@ export async function openForWrite(manager: EntityManager, access: Access, targe
   if (named.visitId != null) {
     visit = await readable(manager, access, Visit, "Visit", "visitId", named.visitId, { withDeleted: !!options.removedVisit, lock: visitGoverns });
     if (patient && visit.patientId !== patient.id) throw invalidInput("visitId", "is a visit of another patient", "a visit of the same patient");
-    patient ??= await manager.findOneBy(Patient, { id: visit.patientId });
+    // The visit's patient, with the study (below) in the same statement where it needs no lock of its own.
+    if (!patient) {
+      const query = manager.createQueryBuilder(Patient, "patient").where(`"patient"."id" = :id`, { id: visit.patientId });
+      patient = await (postgres ? query : query.leftJoinAndSelect("patient.study", "study")).getOne();
+    }
   }
   const studyId = patient?.studyId ?? site?.studyId;
   const siteId = patient?.siteId ?? site?.id;
@@ -81,6 +95,7 @@ export async function openForWrite(manager: EntityManager, access: Access, targe
     const [field, id] = Object.entries(target)[0] as [string, string];
     throw unknownReference(field, field.replace(/Id$/, ""), id);
   }
+  const guarded: GuardedRows = { patient, visit };
   if (!visitGoverns) visit = null;
   const field = "visitId";
 
@@ -89,8 +104,9 @@ export async function openForWrite(manager: EntityManager, access: Access, targe
   if (permission === "sign" && (access.isSystem || !access.holds(Role.INVESTIGATOR, studyId, siteId))) throw forbidden("Signing a visit needs the INVESTIGATOR role at its site");
   if (permission === "manage" && !access.holds(Role.DATA_MANAGER, studyId, siteId)) throw forbidden("Locking and unlocking needs the DATA_MANAGER role of the study");
 
-  // A shared lock on the study row: lockStudy (which updates it) waits for writes in flight.
-  const study = await manager.findOne(Study, { where: { id: studyId }, ...(postgres ? { lock: { mode: "pessimistic_read" as const } } : {}) });
+  // A shared lock on the study row: lockStudy (which updates it) waits for writes in flight. Read with
+  // the patient above unless PostgreSQL needs that lock (SQLite runs one write transaction at a time).
+  const study = (!postgres && patient?.study) || (await manager.findOne(Study, { where: { id: studyId }, ...(postgres ? { lock: { mode: "pessimistic_read" as const } } : {}) }));
   if (study!.lockedAt) throw locked(`Study ${study!.code} is locked for the final analysis (since ${study!.lockedAt}); nothing can be changed until a data manager unlocks it`);
   if (visit?.state === VisitState.LOCKED && !options.unlocking) {
     throw locked(`Visit ${visit.nodeId} is LOCKED; a data manager must unlock it (unlockVisit, with a reason) before it can change`);
@@ -98,7 +114,7 @@ export async function openForWrite(manager: EntityManager, access: Access, targe
   if (visit && options.adding && visit.state !== VisitState.IN_PROGRESS) {
     throw invalidInput(field, `is a ${visit.state} visit: reopen it (reopenVisit, with a reason) to add data to it`, "a visit IN_PROGRESS");
   }
-  return { study: study!, siteId, patientId: patient?.id ?? null, visit };
+  return { study: study!, siteId, patientId: patient?.id ?? null, visit, guarded };
 }
 
 const MAX_REASON = 500;

@@ -52,6 +52,6 @@ export const adverseEventKind = defineRecordKind({
     input: RecordAdverseEventInput,
     correctDescription: "Corrects or follows up an adverse event (grade, outcome, resolution…).",
     opens: (input) => ({ target: { patientId: input.patientId }, options: { refersTo: { visitId: input.visitId } } }),
-    build: (manager, input, { replacing }) => buildAdverseEvent(manager, input, replacing),
+    build: (manager, input, { replacing, guarded }) => buildAdverseEvent(manager, input, replacing, guarded),
   },
 });

@@ -24,6 +24,6 @@ export const concomitantMedicationKind = defineRecordKind({
     mutation: "ConcomitantMedication",
     input: RecordConcomitantMedicationInput,
     opens: (input) => ({ target: { patientId: input.patientId } }),
-    build: (manager, input, { replacing }) => buildConcomitantMedication(manager, input, replacing),
+    build: (manager, input, { replacing, guarded }) => buildConcomitantMedication(manager, input, replacing, guarded),
   },
 });

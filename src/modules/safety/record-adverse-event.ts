@@ -3,6 +3,7 @@ import type { EntityManager } from "typeorm";
 import { LocalDate } from "../../graphql/scalars";
 import { Checks } from "../../validation/checks";
 import { findPatient, findVisit } from "../visits/patient-visit";
+import type { GuardedRows } from "../records/write-guard";
 import { ActionTaken, AdverseEventOutcome, Relatedness } from "./adverse-event-enums";
 import { AdverseEvent } from "./adverse-event.entity";
 
@@ -67,9 +68,9 @@ export function adverseEventChecks(input: Omit<RecordAdverseEventInput, "patient
 }
 
 /** Validates `input` and returns the record it describes, unsaved; `replacing` is the id of the record a correction replaces. */
-export async function buildAdverseEvent(manager: EntityManager, input: RecordAdverseEventInput, replacing?: number): Promise<AdverseEvent> {
-  const patient = await findPatient(manager, "patientId", input.patientId);
-  const visit = input.visitId != null ? await findVisit(manager, "visitId", input.visitId, patient.id) : null;
+export async function buildAdverseEvent(manager: EntityManager, input: RecordAdverseEventInput, replacing?: number, guarded?: Partial<GuardedRows>): Promise<AdverseEvent> {
+  const patient = await findPatient(manager, "patientId", input.patientId, guarded?.patient);
+  const visit = input.visitId != null ? await findVisit(manager, "visitId", input.visitId, patient.id, guarded?.visit) : null;
   adverseEventChecks(input).verify();
   return manager.create(AdverseEvent, {
     patientId: patient.id,

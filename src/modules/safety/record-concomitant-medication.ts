@@ -3,6 +3,7 @@ import type { EntityManager } from "typeorm";
 import { LocalDate } from "../../graphql/scalars";
 import { Checks } from "../../validation/checks";
 import { findPatient } from "../visits/patient-visit";
+import type { GuardedRows } from "../records/write-guard";
 import { ConcomitantMedication } from "./concomitant-medication.entity";
 
 @InputType()
@@ -36,8 +37,8 @@ export class RecordConcomitantMedicationInput {
 }
 
 /** Validates `input` and returns the record it describes, unsaved; `replacing` is the id of the record a correction replaces. */
-export async function buildConcomitantMedication(manager: EntityManager, input: RecordConcomitantMedicationInput, replacing?: number): Promise<ConcomitantMedication> {
-  const patient = await findPatient(manager, "patientId", input.patientId);
+export async function buildConcomitantMedication(manager: EntityManager, input: RecordConcomitantMedicationInput, replacing?: number, guarded?: Partial<GuardedRows>): Promise<ConcomitantMedication> {
+  const patient = await findPatient(manager, "patientId", input.patientId, guarded?.patient);
   new Checks()
     .text("drug", input.drug, 200)
     .number("dose", input.dose, 0, 100_000)

@@ -40,6 +40,6 @@ export const doseAdministrationKind = defineRecordKind({
       target: input.visitId != null ? { visitId: input.visitId } : { patientId: input.patientId },
       options: { adding: true, refersTo: { patientId: input.patientId } },
     }),
-    build: (manager, input, { replacing }) => buildDose(manager, input, replacing),
+    build: (manager, input, { replacing, guarded }) => buildDose(manager, input, replacing, guarded),
   },
 });

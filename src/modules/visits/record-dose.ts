@@ -2,6 +2,7 @@ import type { EntityManager } from "typeorm";
 import { Checks } from "../../validation/checks";
 import { DoseAdministration } from "./dose-administration.entity";
 import { findPatient, findVisit } from "./patient-visit";
+import type { GuardedRows } from "../records/write-guard";
 import { studyDayOf } from "./study-day";
 import type { RecordDoseInput } from "./visit-inputs";
 
@@ -21,9 +22,9 @@ export function doseChecks(input: Omit<RecordDoseInput, "patientId" | "visitId">
 }
 
 /** Validates `input` and returns the record it describes, unsaved; `replacing` is the id of the record a correction replaces. */
-export async function buildDose(manager: EntityManager, input: RecordDoseInput, replacing?: number): Promise<DoseAdministration> {
-  const patient = await findPatient(manager, "patientId", input.patientId);
-  const visit = input.visitId != null ? await findVisit(manager, "visitId", input.visitId, patient.id) : null;
+export async function buildDose(manager: EntityManager, input: RecordDoseInput, replacing?: number, guarded?: Partial<GuardedRows>): Promise<DoseAdministration> {
+  const patient = await findPatient(manager, "patientId", input.patientId, guarded?.patient);
+  const visit = input.visitId != null ? await findVisit(manager, "visitId", input.visitId, patient.id, guarded?.visit) : null;
   doseChecks(input, patient.treatmentStartDate).verify();
   return manager.create(DoseAdministration, {
     patientId: patient.id,
