@@ -1,6 +1,6 @@
 import { FloatFilter, StringFilter } from "../../graphql/views/scalar-filters";
 import { ANALYSTS } from "../access/deidentified";
-import { defineRecordKind } from "../records/record-kind";
+import { defineRecordKind, PLANNED_VISIT_DIMENSION } from "../records/record-kind";
 import { ClinicalAssessment } from "./clinical-assessment.entity";
 import { buildAssessment, RecordAssessmentInput } from "./record-assessment";
 
@@ -36,7 +36,7 @@ export const clinicalAssessmentKind = defineRecordKind({
     dimensions: {
       INSTRUMENT: { description: "Instrument code", sql: (alias) => `"${alias}"."instrumentCode"` },
       CATEGORY: { description: "Category code", sql: (alias) => `"${alias}"."category"` },
-      VISIT: { description: "Planned visit code, in study-day order", visit: true },
+      VISIT: PLANNED_VISIT_DIMENSION,
     },
   },
   analysts: { instrumentCode: ANALYSTS.code, calculatorVersion: ANALYSTS.computed, display: ANALYSTS.computed },

@@ -1,7 +1,7 @@
 import { BooleanFilter, FloatFilter, StringFilter } from "../../graphql/views/scalar-filters";
 import { scalarCondition } from "../../graphql/views/sql-condition";
 import { ANALYSTS } from "../access/deidentified";
-import { defineRecordKind } from "../records/record-kind";
+import { defineRecordKind, PLANNED_VISIT_DIMENSION } from "../records/record-kind";
 import { ImmuneMeasurement } from "./immune-measurement.entity";
 import { ImmuneParameter } from "./immune-parameter.entity";
 import { buildImmuneMeasurement, RecordImmuneMeasurementInput } from "./record-immune-measurement";
@@ -49,7 +49,7 @@ export const immuneMeasurementKind = defineRecordKind({
         joins: (alias) => [{ entity: ImmuneParameter, alias: "g_parameter", on: `"g_parameter"."id" = "${alias}"."parameterId"` }],
         sql: () => `"g_parameter"."code"`,
       },
-      VISIT: { description: "Planned visit code, in study-day order", visit: true },
+      VISIT: PLANNED_VISIT_DIMENSION,
     },
   },
   analysts: { unit: ANALYSTS.catalogue },

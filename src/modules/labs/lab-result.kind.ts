@@ -1,6 +1,6 @@
 import { FloatFilter, StringFilter } from "../../graphql/views/scalar-filters";
 import { ANALYSTS } from "../access/deidentified";
-import { defineRecordKind } from "../records/record-kind";
+import { defineRecordKind, PLANNED_VISIT_DIMENSION } from "../records/record-kind";
 import { LabResult } from "./lab-result.entity";
 import { buildLabResult, RecordLabResultInput } from "./record-lab-result";
 
@@ -30,7 +30,7 @@ export const labResultKind = defineRecordKind({
     description: "Laboratory values summarised per test, visit, disease, cohort or site.",
     dimensions: {
       TEST_CODE: { description: "Test code", sql: (alias) => `"${alias}"."testCode"` },
-      VISIT: { description: "Planned visit code, in study-day order", visit: true },
+      VISIT: PLANNED_VISIT_DIMENSION,
     },
   },
   analysts: { testCode: ANALYSTS.code, unit: ANALYSTS.catalogue },

@@ -35,6 +35,9 @@ export interface FilterDeclaration {
 /** A group-by dimension particular to the kind: SQL over the kind's alias, or the planned visit. */
 export type DimensionDeclaration = { description: string } & ({ sql: (alias: string) => string; joins?: (alias: string) => GroupDimension["joins"] } | { visit: true });
 
+/** The planned visit of a visit record, as a group-by dimension (in study-day order). */
+export const PLANNED_VISIT_DIMENSION: DimensionDeclaration = { description: "Planned visit code, in study-day order", visit: true };
+
 export interface WriteContext {
   registry: PluginRegistry;
   /** The id of the record a correction replaces: it does not count as a duplicate of itself. */
