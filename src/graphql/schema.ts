@@ -26,6 +26,7 @@ import { StudyResolver } from "../modules/study/study.resolver";
 import { DoseAdministrationResolver } from "../modules/visits/dose-administration.resolver";
 import { VisitResolver } from "../modules/visits/visit.resolver";
 import { VisitLifecycleResolver, VisitSignatureResolver } from "../modules/visits/lifecycle/visit-lifecycle.resolver";
+import { VitalSignsResolver } from "../modules/vital-signs/vital-signs.resolver";
 import { RecordsResolver } from "../modules/records/records.resolver";
 import type { DiseasePlugin } from "../plugin-api";
 import { guardFields } from "./guards";
@@ -43,6 +44,7 @@ const CORE_RESOLVERS = [
   DoseAdministrationResolver,
   ImmuneMeasurementResolver,
   LabResultResolver,
+  VitalSignsResolver,
   ClinicalAssessmentResolver,
   AdverseEventResolver,
   CatalogueResolver,

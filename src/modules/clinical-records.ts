@@ -7,12 +7,13 @@ import { AdverseEvent } from "./safety/adverse-event.entity";
 import { ConcomitantMedication } from "./safety/concomitant-medication.entity";
 import { DoseAdministration } from "./visits/dose-administration.entity";
 import { VisitRecord } from "./visits/visit-record";
+import { vitalSignsKind } from "./vital-signs/vital-signs.kind";
 
 /**
  * Every declared kind of clinical record (src/modules/records/README.md). The schema's lists and
  * mutations, the database's entities and the site-isolation test all come from this list.
  */
-export const CLINICAL_RECORD_KINDS: AnyRecordKind[] = [labResultKind];
+export const CLINICAL_RECORD_KINDS: AnyRecordKind[] = [labResultKind, vitalSignsKind];
 
 /** Visits are corrected, removed and restored like records; their lists and writes are their own. */
 export const LIFECYCLE_ONLY = [

@@ -37,12 +37,16 @@ export function kindResolvers(kind: AnyRecordKind): Function[] {
     }
   }
 
-  /** A list of the kind under a parent (a patient or a visit), batched across parents. */
+  /**
+   * A list of the kind under a parent (a patient or a visit), batched across parents. The method is
+   * named after the field: type-graphql matches a field resolver to its field by method name, so two
+   * kinds' lists under one parent sharing a method name would both run the first kind's query.
+   */
   const nestedList = (Parent: typeof Patient | typeof Visit, parentColumn: "patientId" | "visitId", nested: { field: string; description: string }) => {
     @Resolver(() => Parent)
     class NestedList {
       @FieldResolver(() => Connection, { name: nested.field, description: nested.description })
-      list(
+      [nested.field](
         @Root() parent: { id: number },
         @Args() page: PageArgs,
         @Arg("where", () => Where, { nullable: true }) where: object | null,
