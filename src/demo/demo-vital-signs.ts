@@ -16,7 +16,7 @@ export function demoBuild(sex: "FEMALE" | "MALE", random: () => number): DemoBui
 }
 
 /**
- * Simulated vital signs of one visit, normal for adults: low-dose IL-2 causes no capillary leak, so
+ * Simulated vital signs of one visit, normal for adults: capillary leak is a high-dose IL-2 toxicity, so
  * blood pressure stays in range. Height is measured at the baseline visit only, as on most case
  * report forms, so BMI is known there.
  */
