@@ -29,10 +29,13 @@ import { recordVisit } from "../modules/visits/record-visit";
 import { dateOfStudyDay } from "../modules/visits/study-day";
 import { VisitState } from "../modules/visits/visit-state";
 import { Visit } from "../modules/visits/visit.entity";
+import { vitalSignsChecks } from "../modules/vital-signs/record-vital-signs";
+import { VitalSigns } from "../modules/vital-signs/vital-signs.entity";
 import { AuditAction } from "../modules/audit/audit-event.entity";
 import { appendAudit, SYSTEM_ACTOR } from "../modules/audit/audit-writer";
 import { createDemoAccounts } from "./demo-accounts";
 import { labValues } from "./demo-labs";
+import { demoBuild, demoVitalSigns } from "./demo-vital-signs";
 import { DEMO_SCHEDULE, demoRegimen } from "./demo-schedule";
 import { immuneValues, randomImmuneProfile } from "./immune-kinetics";
 
@@ -165,11 +168,13 @@ async function recordAdverseEvents(manager: EntityManager, patient: Patient, vis
 /**
  * Generates a deterministic demo trial shaped like the reference study: one cohort of 3–6 patients per
  * registered disease plugin across 5 sites, the dosing regimen, the 7-visit schedule with immune panels,
- * labs, each plugin's instruments, CGI and EQ-5D, and a few adverse events. Same seed, same trial.
+ * labs, vital signs, each plugin's instruments, CGI and EQ-5D, and a few adverse events. Same seed, same trial.
  * Everything clinical goes through the same validated functions as the API.
  */
 export async function loadDemoTrial(dataSource: DataSource, registry: PluginRegistry, seed = "basketql-demo"): Promise<DemoSummary> {
   const random = seedrandom(seed);
+  // Vital signs draw from their own sequence, so the rest of the trial is what it was without them.
+  const vitalsRandom = seedrandom(`${seed}/vital-signs`);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
   return dataSource.transaction(async (manager) => {
     const { study, sites } = await createStudy(manager);
@@ -197,6 +202,7 @@ export async function loadDemoTrial(dataSource: DataSource, registry: PluginRegi
         const baselineActivity = 0.35 + random() * 0.4;
         const responder = random() < 0.6;
         const profile = randomImmuneProfile(random);
+        const build = demoBuild(sex, vitalsRandom);
         const visits: Visit[] = [];
         for (const planned of schedule) {
           if (withdraws && planned.studyDay > 29) break;
@@ -221,6 +227,9 @@ export async function loadDemoTrial(dataSource: DataSource, registry: PluginRegi
             LabResult,
             labValues(activity, sex, random, labTestsOf(plugin)).map((lab) => ({ ...lab, visitId: visit.id, patientId: patient.id, unit: LAB_TEST_BY_CODE.get(lab.testCode)!.unit, belowDetectionLimit: false })),
           );
+          const vitals = demoVitalSigns(build, planned.isBaseline, vitalsRandom);
+          vitalSignsChecks(vitals).verify();
+          await manager.insert(VitalSigns, { ...vitals, visitId: visit.id, patientId: patient.id });
           if (planned.clinicalEvaluation) {
             const visitId = toGlobalId("Visit", visit.id);
             const assessments = [

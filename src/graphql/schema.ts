@@ -8,22 +8,17 @@ import { ClinicalEfficacyResolver } from "../modules/analytics/clinical-efficacy
 import { CrossDiseaseEfficacyResolver } from "../modules/analytics/cross-disease-efficacy.resolver";
 import { ImmuneResponseResolver } from "../modules/analytics/immune-response.resolver";
 import { SafetySummaryResolver } from "../modules/analytics/safety-summary.resolver";
-import { ClinicalAssessmentResolver } from "../modules/assessments/clinical-assessment.resolver";
 import { CatalogueResolver } from "../modules/catalogue/catalogue.resolver";
 import { ComputeScoreResolver } from "../modules/catalogue/compute-score.resolver";
 import { EvaluateResponseResolver } from "../modules/catalogue/evaluate-response.resolver";
-import { ImmuneMeasurementResolver } from "../modules/immunology/immune-measurement.resolver";
-import { LabResultResolver } from "../modules/labs/lab-result.resolver";
 import { CLINICAL_RECORD_KINDS } from "../modules/clinical-records";
 import { kindResolvers } from "../modules/records/kind-resolvers";
 import { NodeResolver } from "../modules/node.resolver";
 import { PatientResolver } from "../modules/patients/patient.resolver";
 import { PatientWritesResolver } from "../modules/patients/patient-writes.resolver";
-import { AdverseEventResolver } from "../modules/safety/adverse-event.resolver";
 import { CohortResolver } from "../modules/study/cohort.resolver";
 import { SiteResolver } from "../modules/study/site.resolver";
 import { StudyResolver } from "../modules/study/study.resolver";
-import { DoseAdministrationResolver } from "../modules/visits/dose-administration.resolver";
 import { VisitResolver } from "../modules/visits/visit.resolver";
 import { VisitWritesResolver } from "../modules/visits/visit-writes.resolver";
 import { VisitLifecycleResolver, VisitSignatureResolver } from "../modules/visits/lifecycle/visit-lifecycle.resolver";
@@ -43,11 +38,6 @@ const CORE_RESOLVERS = [
   VisitLifecycleResolver,
   VisitSignatureResolver,
   RecordsResolver,
-  DoseAdministrationResolver,
-  ImmuneMeasurementResolver,
-  LabResultResolver,
-  ClinicalAssessmentResolver,
-  AdverseEventResolver,
   CatalogueResolver,
   ComputeScoreResolver,
   EvaluateResponseResolver,

@@ -6,6 +6,7 @@ import { adverseEventKind } from "./safety/adverse-event.kind";
 import { concomitantMedicationKind } from "./safety/concomitant-medication.kind";
 import { doseAdministrationKind } from "./visits/dose-administration.kind";
 import { VisitRecord } from "./visits/visit-record";
+import { vitalSignsKind } from "./vital-signs/vital-signs.kind";
 
 /**
  * Every declared kind of clinical record (src/modules/records/README.md). The schema's lists and
@@ -18,6 +19,7 @@ export const CLINICAL_RECORD_KINDS: AnyRecordKind[] = [
   labResultKind,
   clinicalAssessmentKind,
   adverseEventKind,
+  vitalSignsKind,
 ];
 
 /** Visits are corrected, removed and restored like records; their lists and writes are their own. */

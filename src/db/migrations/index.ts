@@ -10,6 +10,7 @@ import { AssessmentsByPatient1765200000000 } from "./1765200000000-assessments-b
 import { ImmuneValuesAndLabsByPatient1765300000000 } from "./1765300000000-immune-values-and-labs-by-patient";
 import { DosesAndAdverseEventsByVisit1765400000000 } from "./1765400000000-doses-and-adverse-events-by-visit";
 import { PasswordAttemptCounts1765500000000 } from "./1765500000000-password-attempt-counts";
+import { VitalSigns1765600000000 } from "./1765600000000-vital-signs";
 
 /** Every migration, oldest first. Schema changes are made only through these. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   ImmuneValuesAndLabsByPatient1765300000000,
   DosesAndAdverseEventsByVisit1765400000000,
   PasswordAttemptCounts1765500000000,
+  VitalSigns1765600000000,
 ];

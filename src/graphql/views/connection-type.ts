@@ -27,7 +27,7 @@ export function connectionType<T extends object>(name: string, node: ClassType<T
     node: T;
   }
 
-  @ObjectType(`${name}Aggregates`, { description: `Aggregates over every ${description} matching the filter (all pages).` })
+  @ObjectType(`${name}Aggregates`, { description: `Aggregates over all ${description} matching the filter (all pages).` })
   class Aggregates {
     @Field(() => Int)
     count: number;

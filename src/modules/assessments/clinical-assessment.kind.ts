@@ -3,6 +3,7 @@ import { ANALYSTS } from "../access/deidentified";
 import { defineRecordKind, PLANNED_VISIT_DIMENSION } from "../records/record-kind";
 import { ClinicalAssessment } from "./clinical-assessment.entity";
 import { buildAssessment, RecordAssessmentInput } from "./record-assessment";
+import { ClinicalAssessmentResolver } from "./clinical-assessment.resolver";
 
 /** Clinical assessments: an instrument's inputs with the score and category its plugin computed, one per instrument and visit. */
 export const clinicalAssessmentKind = defineRecordKind({
@@ -39,6 +40,7 @@ export const clinicalAssessmentKind = defineRecordKind({
       VISIT: PLANNED_VISIT_DIMENSION,
     },
   },
+  resolvers: [ClinicalAssessmentResolver],
   analysts: { instrumentCode: ANALYSTS.code, calculatorVersion: ANALYSTS.computed, display: ANALYSTS.computed },
   write: {
     mutation: "Assessment",

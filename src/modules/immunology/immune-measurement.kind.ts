@@ -5,6 +5,7 @@ import { defineRecordKind, PLANNED_VISIT_DIMENSION } from "../records/record-kin
 import { ImmuneMeasurement } from "./immune-measurement.entity";
 import { ImmuneParameter } from "./immune-parameter.entity";
 import { buildImmuneMeasurement, RecordImmuneMeasurementInput } from "./record-immune-measurement";
+import { ImmuneMeasurementResolver } from "./immune-measurement.resolver";
 
 /** Immunomonitoring values: one per catalogue parameter and visit. */
 export const immuneMeasurementKind = defineRecordKind({
@@ -52,6 +53,7 @@ export const immuneMeasurementKind = defineRecordKind({
       VISIT: PLANNED_VISIT_DIMENSION,
     },
   },
+  resolvers: [ImmuneMeasurementResolver],
   analysts: { unit: ANALYSTS.catalogue },
   write: {
     mutation: "ImmuneMeasurement",

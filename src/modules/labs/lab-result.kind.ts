@@ -3,6 +3,7 @@ import { ANALYSTS } from "../access/deidentified";
 import { defineRecordKind, PLANNED_VISIT_DIMENSION } from "../records/record-kind";
 import { LabResult } from "./lab-result.entity";
 import { buildLabResult, RecordLabResultInput } from "./record-lab-result";
+import { LabResultResolver } from "./lab-result.resolver";
 
 /** Laboratory results (CDISC LB): one per test and visit. */
 export const labResultKind = defineRecordKind({
@@ -33,6 +34,7 @@ export const labResultKind = defineRecordKind({
       VISIT: PLANNED_VISIT_DIMENSION,
     },
   },
+  resolvers: [LabResultResolver],
   analysts: { testCode: ANALYSTS.code, unit: ANALYSTS.catalogue },
   write: {
     mutation: "LabResult",

@@ -91,7 +91,7 @@ export function kindResolvers(kind: AnyRecordKind): Function[] {
     }
   }
 
-  const resolvers: Function[] = [Writes];
+  const resolvers: Function[] = [Writes, ...(kind.resolvers ?? [])];
   if (lists.root) resolvers.push(rootList(lists.root));
   if (lists.visit) resolvers.push(nestedList(Visit, "visitId", lists.visit));
   if (lists.patient) resolvers.push(nestedList(Patient, "patientId", lists.patient));

@@ -89,6 +89,8 @@ export interface RecordKindDeclaration<E extends ClinicalRow, I extends object> 
   groups?: { field: string; description: string; dimensions: Record<string, DimensionDeclaration> };
   /** What analysts see of the record's String fields; `removalReason` is hidden on every kind. */
   analysts: Record<string, AnalystDecision>;
+  /** The kind's own resolvers, for what is particular to it (a lab result's test, a form's BMI). */
+  resolvers?: Function[];
 
   write: {
     /** `record<mutation>` and `correct<mutation>`. */

@@ -4,6 +4,7 @@ import { defineRecordKind } from "../records/record-kind";
 import { AdverseEventOutcome, Relatedness } from "./adverse-event-enums";
 import { AdverseEvent } from "./adverse-event.entity";
 import { buildAdverseEvent, RecordAdverseEventInput } from "./record-adverse-event";
+import { AdverseEventResolver } from "./adverse-event.resolver";
 
 const VERBATIM_TERM = ANALYSTS.hidden("the verbatim term: free text");
 
@@ -46,6 +47,7 @@ export const adverseEventKind = defineRecordKind({
       SERIOUS: { description: "Serious (true/false)", sql: (alias) => `CASE WHEN "${alias}"."serious" THEN 'true' ELSE 'false' END` },
     },
   },
+  resolvers: [AdverseEventResolver],
   analysts: { term: VERBATIM_TERM, meddraCode: ANALYSTS.code, meddraVersion: ANALYSTS.code, ctcaeVersion: ANALYSTS.code },
   write: {
     mutation: "AdverseEvent",

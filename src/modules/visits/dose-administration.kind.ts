@@ -4,6 +4,7 @@ import { defineRecordKind } from "../records/record-kind";
 import { DoseAdministration } from "./dose-administration.entity";
 import { buildDose } from "./record-dose";
 import { RecordDoseInput } from "./visit-inputs";
+import { DoseAdministrationResolver } from "./dose-administration.resolver";
 
 /** Study-drug administrations: given at a visit (part of its content) or, between visits, by the patient. */
 export const doseAdministrationKind = defineRecordKind({
@@ -25,6 +26,7 @@ export const doseAdministrationKind = defineRecordKind({
     visit: { field: "doses", description: "Study-drug administrations given at this visit." },
     patient: { field: "doses", description: "Study-drug administrations, by default in date order." },
   },
+  resolvers: [DoseAdministrationResolver],
   analysts: {
     doseUnit: ANALYSTS.unit,
     route: ANALYSTS.unit,
