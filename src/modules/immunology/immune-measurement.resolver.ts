@@ -56,7 +56,10 @@ function baselineValues({ loaders, access, dataSource }: Context) {
       .innerJoin(Visit, "v", '"v"."id" = "m"."visitId" AND "v"."removedAt" IS NULL')
       .innerJoin(PlannedVisit, "pv", '"pv"."id" = "v"."plannedVisitId"')
       .where(`"m"."patientId" IN ${params.bindList([...patientIds])}`)
-      .andWhere('"pv"."isBaseline" = :baseline', { baseline: true });
+      .andWhere('"pv"."isBaseline" = :baseline', { baseline: true })
+      // Should a patient have two baseline visits, the earliest counts (as findBaselineVisit): read last.
+      .orderBy('"v"."visitDate"', "DESC")
+      .addOrderBy('"v"."id"', "DESC");
     const scoped = scopeCondition("ImmuneMeasurement", "m", access.scope(), params);
     if (scoped) qb.andWhere(scoped);
     const rows = await qb.setParameters({ ...params.values, baseline: true }).getRawMany<{ patientId: number; parameterId: number; value: number | null }>();

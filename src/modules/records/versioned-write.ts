@@ -25,6 +25,12 @@ export async function writeVersioned<T extends Versioned>(manager: EntityManager
     throw conflict(name, toGlobalId(name, record.id), expectedVersion, current?.version ?? null);
   }
   // The row is now exactly the record with the changes: built here rather than read again (the write
-  // holds the row, and no column of a record is computed by the database).
-  return Object.assign(manager.create(entity), record, changes, { version: expectedVersion + 1 });
+  // holds the row, and no column of a record is computed by the database). A JSON column holds what
+  // JSON keeps of the value (no undefined keys), as a read would return it.
+  const written: Record<string, unknown> = { ...changes };
+  for (const column of manager.connection.getMetadata(entity).columns) {
+    const value = written[column.propertyName];
+    if (column.type === "simple-json" && value !== undefined && value !== null) written[column.propertyName] = JSON.parse(JSON.stringify(value));
+  }
+  return Object.assign(manager.create(entity), record, written, { version: expectedVersion + 1 });
 }

@@ -19,6 +19,14 @@ function visitContent(): Array<EntityTarget<ClinicalRow & { visitId: number }>> 
     .map((kind) => kind.entity as EntityTarget<ClinicalRow & { visitId: number }>);
 }
 
+/**
+ * The kinds whose list, empty or not, has been part of every content hash since visits were first
+ * signed. A kind declared later (vital signs) enters a visit's hash only when the visit has records of
+ * it: declaring a kind must not change the hash of a visit signed before, which would report its
+ * signature as no longer matching content nobody changed.
+ */
+export const HASHED_SINCE_FIRST_SIGNATURES = new Set(["DoseAdministration", "ImmuneMeasurement", "LabResult", "ClinicalAssessment"]);
+
 function clinicalColumns(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, row: ObjectLiteral): Record<string, unknown> {
   const columns = manager.connection.getMetadata(entity).columns.filter((c) => !LIFECYCLE_COLUMNS.has(c.propertyName));
   return Object.fromEntries(columns.map((c) => [c.propertyName, c.getEntityValue(row) ?? null]));
@@ -35,9 +43,9 @@ export async function visitContentHashes(manager: EntityManager, visits: Visit[]
   const records = new Map(ids.map((id) => [id, {} as Record<string, unknown[]>]));
   for (const entity of visitContent()) {
     const name = manager.connection.getMetadata(entity).name;
-    for (const content of records.values()) content[name] = [];
+    if (HASHED_SINCE_FIRST_SIGNATURES.has(name)) for (const content of records.values()) content[name] = [];
     const rows = ids.length === 0 ? [] : await manager.find(entity, { where: { visitId: In(ids) }, order: { id: "ASC" } });
-    for (const row of rows) records.get(row.visitId)![name].push(clinicalColumns(manager, entity, row));
+    for (const row of rows) (records.get(row.visitId)![name] ??= []).push(clinicalColumns(manager, entity, row));
   }
   const visitTarget = manager.connection.getMetadata("Visit").target;
   return new Map(
