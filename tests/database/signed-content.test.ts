@@ -35,7 +35,7 @@ describe("the signed content of a visit", () => {
     const records: Record<string, unknown[]> = {};
     for (const name of HASHED_SINCE_FIRST_SIGNATURES) {
       const entity = manager.connection.getMetadata(name).target as Function;
-      const rows = await manager.find(entity, { where: { visitId: visit.id }, order: { id: "ASC" } });
+      const rows = await manager.createQueryBuilder(entity, "r").where(`"r"."visitId" = :id`, { id: visit.id }).orderBy(`"r"."id"`, "ASC").getMany();
       records[name] = rows.map((row) => columns(entity, row));
     }
     return createHash("sha256").update(stringify({ visit: columns(Visit, visit), records })!).digest("hex");

@@ -155,9 +155,14 @@ function toPage<T extends Row>(rows: T[], keys: SortKey[], page: Page, hadCursor
   const kept = rows.slice(0, page.size);
   if (page.backward) kept.reverse();
   const orderKey = orderKeyOf(keys);
+  // Encoded when edges or pageInfo are read: a view that asks only for nodes (the cohort overview's
+  // 1,100 patients) pays nothing for them.
+  let cursors: string[] | undefined;
   return {
     rows: kept,
-    cursors: kept.map((row) => encodeCursor(orderKey, keys.map((k) => k.value(row)))),
+    get cursors() {
+      return (cursors ??= kept.map((row) => encodeCursor(orderKey, keys.map((k) => k.value(row)))));
+    },
     hasNextPage: page.backward ? hadCursor : more,
     hasPreviousPage: page.backward ? more : hadCursor || page.offset > 0,
   };
