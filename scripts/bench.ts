@@ -120,12 +120,25 @@ async function createDatabase(serverUrl: string | undefined): Promise<Database> 
   };
 }
 
+/** A GraphQL answer with errors (a query limit exceeded, say): the figure is reported FAILED, the run goes on. */
+class AnsweredWithErrors extends Error {
+  constructor(readonly errors: readonly { message: string }[]) {
+    super(`GraphQL errors: ${JSON.stringify(errors, null, 2)}`);
+  }
+}
+
+/** What a figure that failed reports instead of its numbers. */
+function failureOf(error: unknown): string {
+  if (error instanceof AnsweredWithErrors) return `FAILED: ${error.errors[0]?.message}`;
+  throw error;
+}
+
 /** Runs an operation as an HTTP request would (fresh context, so no DataLoader cache carries over). */
 async function execute(app: App, query: string, variables?: Record<string, unknown>): Promise<unknown> {
   const response = await app.apollo.executeOperation({ query, variables }, { contextValue: app.context(Access.system()) });
   if (response.body.kind !== "single") throw new Error("unexpected incremental response");
   const { data, errors } = response.body.singleResult;
-  if (errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(errors, null, 2)}`);
+  if (errors?.length) throw new AnsweredWithErrors(errors);
   return data;
 }
 
@@ -154,6 +167,8 @@ interface View<T> {
 
 interface Measured {
   view: string;
+  /** Why the view has no figures (an answer with errors); the medians are then NaN. */
+  failed?: string;
   graphql: { median: number; samples: number; statements: number };
   sql: { median: number; samples: number; statements: number };
 }
@@ -276,7 +291,14 @@ async function measureViews(app: App, dataSource: DataSource, patientId: number,
   ];
   const figures: ViewFigure[] = [];
   for (const view of views) {
-    const { result, memory } = await withPeakRss(() => measure(view, logger, signal));
+    const { result, memory } = await withPeakRss(() =>
+      measure(view, logger, signal).catch((error: unknown): Measured => {
+        const failed = failureOf(error);
+        console.log(`\n  ${view.name}: ${failed}`);
+        const none = { median: NaN, samples: 0, statements: 0 };
+        return { view: view.name, failed, graphql: none, sql: none };
+      }),
+    );
     figures.push({ ...result, memory });
   }
   return figures;
@@ -284,6 +306,8 @@ async function measureViews(app: App, dataSource: DataSource, patientId: number,
 
 interface QueryFigure {
   name: string;
+  /** Why the query has no figure (an answer with errors); the median is then NaN. */
+  failed?: string;
   kind: ScaleQuery["kind"];
   median: number;
   samples: number;
@@ -299,8 +323,13 @@ async function measureQueries(app: App, dataSource: DataSource, patientId: numbe
     signal.throwIfAborted();
     const run = () => execute(app, query.query, query.variables?.(toGlobalId("Patient", patientId)));
     const before = logger.statements;
-    await run();
+    const failed = await run().then(() => undefined, failureOf);
     const statements = logger.statements - before;
+    if (failed) {
+      figures.push({ name: query.name, kind: query.kind, failed, median: NaN, samples: 0, statements, memory: { peakRssMiB: 0, processMaxRssMiB: 0 } });
+      console.log(`  ${query.name}: ${failed}`);
+      continue;
+    }
     const { result: samples, memory } = await withPeakRss(async () => {
       const bench = new Bench({ time: SCALE_TIME_MS, iterations: 3, warmup: true, warmupIterations: 1, warmupTime: 0, retainSamples: true, throws: true });
       bench.add(query.name, run);
@@ -393,7 +422,7 @@ async function benchmarkSize(serverUrl: string | undefined, patients: number, wi
   }
 }
 
-const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
+const ms = (value: number) => (Number.isNaN(value) ? "FAILED" : `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`);
 
 function report(sizes: SizeFigures[], label: string) {
   console.log(`\n1. Views: GraphQL vs hand-written SQL (median latency, ${TIME_MS / 1000} s per side in ${ROUNDS} alternating rounds), ${label}\n`);
@@ -406,7 +435,7 @@ function report(sizes: SizeFigures[], label: string) {
           size.patients.toLocaleString("en"),
           ms(r.graphql.median),
           ms(r.sql.median),
-          `${(r.graphql.median / r.sql.median).toFixed(1)}×`,
+          r.failed ?? `${(r.graphql.median / r.sql.median).toFixed(1)}×`,
           `${r.graphql.statements} / ${r.sql.statements}`,
           `${r.graphql.samples} / ${r.sql.samples}`,
           `${r.memory.peakRssMiB} MiB`,
@@ -478,7 +507,10 @@ function report(sizes: SizeFigures[], label: string) {
         query.name,
         query.kind,
         ...sizes.map((size) => ms(size.queries[q].median)),
-        ...sizes.slice(1).map((size, i) => `${(size.queries[q].median / sizes[i].queries[q].median).toFixed(2)}`),
+        ...sizes.slice(1).map((size, i) => {
+          const ratio = size.queries[q].median / sizes[i].queries[q].median;
+          return Number.isNaN(ratio) ? "—" : ratio.toFixed(2);
+        }),
         sizes.map((size) => size.queries[q].statements).join("/"),
         `${sizes[sizes.length - 1].queries[q].memory.peakRssMiB} MiB`,
       ]),
