@@ -5,7 +5,9 @@ import type { AnyRecordKind } from "./records/record-kind";
 import { adverseEventKind } from "./safety/adverse-event.kind";
 import { concomitantMedicationKind } from "./safety/concomitant-medication.kind";
 import { doseAdministrationKind } from "./visits/dose-administration.kind";
-import { VisitRecord } from "./visits/visit-record";
+// Visits are corrected, removed and restored like records (their lists and writes are their own):
+// imported for its registration, so that every open database knows them.
+import "./visits/visit-record";
 import { vitalSignsKind } from "./vital-signs/vital-signs.kind";
 
 /**
@@ -21,6 +23,3 @@ export const CLINICAL_RECORD_KINDS: AnyRecordKind[] = [
   adverseEventKind,
   vitalSignsKind,
 ];
-
-/** Visits are corrected, removed and restored like records; their lists and writes are their own. */
-export const LIFECYCLE_ONLY = [VisitRecord];

@@ -32,9 +32,9 @@ export class Checks {
     return this;
   }
 
-  integer(field: string, value: number | null | undefined, min: number, max: number): this {
+  integer(field: string, value: number | null | undefined, min: number, max: number, unit = ""): this {
     if (value === null || value === undefined) return this;
-    const allowed = `an integer from ${min} to ${max}`;
+    const allowed = `an integer from ${min} to ${max}${unit ? ` ${unit}` : ""}`;
     if (!Number.isInteger(value) || value < min || value > max) this.add(field, `must be ${allowed} (got ${value})`, allowed);
     return this;
   }

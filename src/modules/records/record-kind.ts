@@ -118,7 +118,6 @@ export interface RecordKind<E extends ClinicalRow = ClinicalRow, I extends objec
 }
 
 /** A kind of any record type, as lists of kinds hold them. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRecordKind = RecordKind<any, any>;
 
 /** A named class, so that type-graphql and stack traces show `LabResultWhere`. */

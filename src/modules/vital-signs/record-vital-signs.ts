@@ -51,13 +51,9 @@ export class RecordVitalSignsInput {
 export function vitalSignsChecks(input: Omit<RecordVitalSignsInput, "visitId">): Checks {
   const checks = new Checks();
   for (const measure of VITAL_SIGN_MEASURES) {
-    const value = input[measure];
-    if (value === null || value === undefined) continue;
     const { min, max, unit, integer } = VITAL_SIGN_LIMITS[measure];
-    // Checks.integer names no unit; a pressure or rate is read in its unit, so the message carries it.
-    const allowed = `${integer ? "an integer" : "a number"} from ${min} to ${max} ${unit}`;
-    const fits = integer ? Number.isInteger(value) : Number.isFinite(value);
-    if (!fits || value < min || value > max) checks.add(measure, `must be ${allowed} (got ${value})`, allowed);
+    if (integer) checks.integer(measure, input[measure], min, max, unit);
+    else checks.number(measure, input[measure], min, max, unit);
   }
   if (VITAL_SIGN_MEASURES.every((measure) => input[measure] === null || input[measure] === undefined)) {
     checks.add("input", `must give at least one measure (${VITAL_SIGN_MEASURES.join(", ")})`, VITAL_SIGN_MEASURES.join(", "));
